@@ -1,0 +1,142 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// One set of settings for every Swift target (swift-log / hummingbird style).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let package = Package(
+    name: "alpaca-dash",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "alpaca-dash", targets: ["AlpacaDash"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C adapters: the only places C is seen.
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Foundations.
+        .target(name: "HTTPCore", swiftSettings: swiftSettings),
+        .target(name: "MarketModel", swiftSettings: swiftSettings),
+        .target(
+            name: "TTLCache",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MarketMetrics", swiftSettings: swiftSettings),
+
+        // Network.
+        .target(name: "CurlTransport", dependencies: ["HTTPCore", "CCurl"], swiftSettings: swiftSettings),
+        .target(name: "AlpacaAPI", dependencies: ["HTTPCore", "MarketModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "AlpacaSimulator",
+            dependencies: ["MarketModel", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Pipeline.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Terminal UI.
+        .target(name: "TUICore", swiftSettings: swiftSettings),
+        .target(name: "TUINCurses", dependencies: ["TUICore", "CNCurses"], swiftSettings: swiftSettings),
+        .target(
+            name: "DashboardUI",
+            dependencies: ["TUICore", "MarketModel", "TTLCache", "MarketMetrics"],
+            swiftSettings: swiftSettings
+        ),
+
+        // The program.
+        .executableTarget(
+            name: "AlpacaDash",
+            dependencies: [
+                "DashboardUI", "TUINCurses", "TUICore", "Pipeline", "CurlTransport", "AlpacaAPI", "HTTPCore",
+                "AlpacaSimulator", "MarketModel", "TTLCache", "MarketMetrics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "TUICore", "HTTPCore"],
+            path: "Benchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        // Test support: regular target used only by tests.
+        .target(
+            name: "TUITestSupport",
+            dependencies: ["TUICore", "HTTPCore", "CurlTransport", "AlpacaSimulator"],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tests.
+        .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CurlTransportTests",
+            dependencies: ["CurlTransport", "HTTPCore", "TUITestSupport", "AlpacaSimulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AlpacaAPITests",
+            dependencies: ["AlpacaAPI", "HTTPCore", "MarketModel", "CurlTransport", "AlpacaSimulator", "TUITestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AlpacaSimulatorTests",
+            dependencies: ["AlpacaSimulator", "MarketModel", "HTTPCore", "CurlTransport", "TUITestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TTLCacheTests", dependencies: ["TTLCache", "TUITestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarketMetricsTests", dependencies: ["MarketMetrics"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "CurlTransport", "HTTPCore",
+                "AlpacaSimulator", "TUITestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TUICoreTests",
+            dependencies: ["TUICore", "TUITestSupport"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TUINCursesTests", dependencies: ["TUINCurses", "TUICore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DashboardUITests",
+            dependencies: ["DashboardUI", "TUICore", "MarketModel", "TTLCache", "MarketMetrics", "TUITestSupport"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AlpacaDashTests",
+            dependencies: ["AlpacaDash", "TUITestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

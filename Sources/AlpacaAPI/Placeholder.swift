@@ -1,0 +1,1 @@
+// The AlpacaAPI module; its code arrives with its issue.

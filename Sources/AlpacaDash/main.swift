@@ -1,0 +1,2 @@
+// The entry point; replaced by the ArgumentParser command.
+print("alpaca-dash")

@@ -1,0 +1,1 @@
+// The AlpacaSimulator module; its code arrives with its issue.

@@ -1,0 +1,1 @@
+// The CurlTransport module; its code arrives with its issue.

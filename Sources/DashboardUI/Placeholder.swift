@@ -1,0 +1,1 @@
+// The DashboardUI module; its code arrives with its issue.

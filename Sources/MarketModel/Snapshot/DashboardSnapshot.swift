@@ -1,0 +1,57 @@
+/// Everything market-related the dashboard shows, published by the pipeline as one immutable value.
+///
+/// The UI renders only what is in here (plus the cache and metrics snapshots); newest wins.
+public struct DashboardSnapshot: Sendable, Equatable {
+    /// Increases with every publication.
+    public var generation: UInt64
+    /// Live or simulated.
+    public var origin: DataOrigin
+    /// The stock feed (`iex`, `sip`).
+    public var stockFeed: String
+    /// The options feed (`indicative`, `opra`).
+    public var optionsFeed: String
+    /// The market clock, once fetched.
+    public var clock: MarketClock?
+    /// When any refresh last succeeded.
+    public var lastSuccessfulRefresh: Timestamp?
+    /// The latest upstream-level failure (shown by the error indicator), cleared by a success.
+    public var lastError: PipelineFailure?
+    /// Watchlist rows in watchlist order.
+    public var watchlist: [WatchlistRow]
+    /// The focused option chain, when one is open.
+    public var chain: OptionChainView?
+    /// Quality per symbol.
+    public var quality: [QualityRow]
+    /// The most recent validation failures, newest first (at most 500).
+    public var validationFailures: [ValidationFailureRecord]
+    /// Failure counts per rule since start.
+    public var failureCounts: [RuleID: Int]
+    /// The watchlist refresh interval in seconds.
+    public var refreshInterval: Double
+    /// Whether refreshing is paused.
+    public var paused: Bool
+
+    /// Creates a snapshot.
+    public init(
+        generation: UInt64 = 0, origin: DataOrigin, stockFeed: String = "iex", optionsFeed: String = "indicative",
+        clock: MarketClock? = nil, lastSuccessfulRefresh: Timestamp? = nil, lastError: PipelineFailure? = nil,
+        watchlist: [WatchlistRow] = [], chain: OptionChainView? = nil, quality: [QualityRow] = [],
+        validationFailures: [ValidationFailureRecord] = [], failureCounts: [RuleID: Int] = [:],
+        refreshInterval: Double = 2, paused: Bool = false
+    ) {
+        self.generation = generation
+        self.origin = origin
+        self.stockFeed = stockFeed
+        self.optionsFeed = optionsFeed
+        self.clock = clock
+        self.lastSuccessfulRefresh = lastSuccessfulRefresh
+        self.lastError = lastError
+        self.watchlist = watchlist
+        self.chain = chain
+        self.quality = quality
+        self.validationFailures = validationFailures
+        self.failureCounts = failureCounts
+        self.refreshInterval = refreshInterval
+        self.paused = paused
+    }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An instant in UTC with nanosecond precision, stored as nanoseconds since the Unix epoch.
+///
+/// Alpaca sends RFC-3339 strings with 0–9 fraction digits and `Z` or `±hh:mm` offsets; `Date` would
+/// lose the nanoseconds, so every timestamp in the product is one of these.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Nanoseconds since 1970-01-01T00:00:00Z.
+    public var nanoseconds: Int64
+
+    /// Creates a timestamp from nanoseconds since the Unix epoch.
+    public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
+
+    /// Creates a timestamp from whole seconds since the Unix epoch.
+    public init(seconds: Int64) { self.nanoseconds = seconds &* 1_000_000_000 }
+
+    /// Seconds since the epoch as a floating-point value.
+    public var secondsSinceEpoch: Double { Double(nanoseconds) / 1e9 }
+
+    /// Whole seconds since the epoch (rounded towards negative infinity).
+    public var wholeSeconds: Int64 {
+        nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
+    }
+
+    /// The current wall-clock time.
+    public static func now() -> Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(nanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
+    }
+
+    /// Seconds elapsed from `other` to `self` (negative when `other` is later).
+    public func seconds(since other: Timestamp) -> Double {
+        Double(nanoseconds &- other.nanoseconds) / 1e9
+    }
+
+    /// This instant moved by a number of seconds.
+    public func adding(seconds: Double) -> Timestamp {
+        Timestamp(nanoseconds: nanoseconds &+ Int64((seconds * 1e9).rounded()))
+    }
+
+    /// Compares two instants.
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+
+    /// The RFC-3339 form in UTC, with trailing fraction zeros trimmed as Alpaca does.
+    public var description: String { rfc3339 }
+}

@@ -1,0 +1,1 @@
+// The Pipeline module; its code arrives with its issue.

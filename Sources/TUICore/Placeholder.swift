@@ -1,0 +1,1 @@
+// The TUICore module; its code arrives with its issue.

@@ -1,0 +1,1 @@
+// The TUINCurses module; its code arrives with its issue.

@@ -1,0 +1,1 @@
+// The TUITestSupport module; its code arrives with its issue.

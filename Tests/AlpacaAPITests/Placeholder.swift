@@ -1,0 +1,1 @@
+// Tests for AlpacaAPITests arrive with their issue.

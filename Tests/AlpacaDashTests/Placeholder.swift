@@ -1,0 +1,1 @@
+// Tests for AlpacaDashTests arrive with their issue.

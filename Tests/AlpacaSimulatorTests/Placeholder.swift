@@ -1,0 +1,1 @@
+// Tests for AlpacaSimulatorTests arrive with their issue.

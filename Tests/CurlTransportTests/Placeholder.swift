@@ -1,0 +1,1 @@
+// Tests for CurlTransportTests arrive with their issue.

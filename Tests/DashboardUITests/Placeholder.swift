@@ -1,0 +1,1 @@
+// Tests for DashboardUITests arrive with their issue.

@@ -1,0 +1,1 @@
+// Tests for MarketMetricsTests arrive with their issue.

@@ -1,0 +1,1 @@
+// Tests for MarketModelTests arrive with their issue.

@@ -1,0 +1,1 @@
+// Tests for PipelineTests arrive with their issue.

@@ -1,0 +1,1 @@
+// Tests for TTLCacheTests arrive with their issue.

@@ -1,0 +1,1 @@
+// Tests for TUICoreTests arrive with their issue.

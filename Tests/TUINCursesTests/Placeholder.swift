@@ -1,0 +1,1 @@
+// Tests for TUINCursesTests arrive with their issue.
