@@ -88,7 +88,7 @@ let package = Package(
         // Test support: regular target used only by tests.
         .target(
             name: "TUITestSupport",
-            dependencies: ["TUICore", "HTTPCore", "CurlTransport", "AlpacaSimulator"],
+            dependencies: ["TUICore", "HTTPCore"],
             swiftSettings: swiftSettings
         ),
 

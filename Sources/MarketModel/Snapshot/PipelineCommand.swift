@@ -1,0 +1,17 @@
+/// What the UI asks the pipeline to do (effects become these; the pipeline never sees the UI).
+public enum PipelineCommand: Sendable, Equatable {
+    /// Refresh everything now, bypassing the cache.
+    case refreshNow
+    /// Pause or resume the background refresh.
+    case setPaused(Bool)
+    /// Set the watchlist refresh interval in seconds.
+    case setRefreshInterval(Double)
+    /// Focus the option chain of an underlying (nil expiration: the nearest).
+    case openChain(underlying: String, expiration: CalendarDate?)
+    /// Stop refreshing the option chain.
+    case closeChain
+    /// Add a symbol to the watchlist (and save it to the config file).
+    case addSymbol(String)
+    /// Remove a symbol from the watchlist (and save it to the config file).
+    case removeSymbol(String)
+}
