@@ -1,1 +1,0 @@
-// Tests for AlpacaAPITests arrive with their issue.
