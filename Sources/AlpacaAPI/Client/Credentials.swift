@@ -1,9 +1,14 @@
 /// An Alpaca API key pair, read only from the environment (never from the command line).
-public struct Credentials: Sendable, Hashable {
+public struct Credentials: Sendable, Hashable, Encodable {
     /// `APCA_API_KEY_ID`.
     public var keyID: Secret
     /// `APCA_API_SECRET_KEY`.
     public var secretKey: Secret
+
+    private enum CodingKeys: String, CodingKey {
+        case keyID = "key_id"
+        case secretKey = "secret_key"
+    }
 
     /// Creates credentials.
     public init(keyID: Secret, secretKey: Secret) {
