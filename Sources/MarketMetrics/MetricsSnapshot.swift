@@ -44,7 +44,7 @@ public struct StageMetrics: Sendable, Equatable {
     }
 }
 
-/// Counters and latency of one upstream endpoint (e.g. `GET /v2/stocks/snapshots`).
+/// Counters and latency of one upstream endpoint, such as `GET /v2/stocks/snapshots`.
 public struct EndpointMetrics: Sendable, Equatable {
     /// The endpoint label.
     public var name: String

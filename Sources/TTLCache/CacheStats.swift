@@ -10,14 +10,22 @@ public struct CacheStats: Sendable, Equatable {
     public var evictions: Int
     /// Entries held now.
     public var entries: Int
+    /// Lookups that found no live entry but joined a fetch already in flight for the same key.
+    ///
+    /// Neither a hit (no entry answered them) nor a miss (they caused no upstream request), so
+    /// `misses` equals the number of upstream fetches the cache started.
+    public var coalesced: Int
 
     /// Creates a counter set.
-    public init(hits: Int = 0, misses: Int = 0, expiries: Int = 0, evictions: Int = 0, entries: Int = 0) {
+    public init(
+        hits: Int = 0, misses: Int = 0, expiries: Int = 0, evictions: Int = 0, entries: Int = 0, coalesced: Int = 0
+    ) {
         self.hits = hits
         self.misses = misses
         self.expiries = expiries
         self.evictions = evictions
         self.entries = entries
+        self.coalesced = coalesced
     }
 
     /// hits / (hits + misses), or nil before the first get.

@@ -1,0 +1,66 @@
+/// Builds one JSON object on one line, with its fields in the order they are added.
+///
+/// Strings are escaped so the line stays one line and stays inert in a terminal: `"` and `\`, every
+/// C0 control, DEL, the C1 controls and U+2028/U+2029 are written as escapes.
+struct JSONLine {
+    private(set) var text = "{"
+    private var isEmpty = true
+
+    /// Adds a string field, or `null`.
+    mutating func add(_ key: String, _ value: String?) {
+        startField(key)
+        guard let value else {
+            text += "null"
+            return
+        }
+        text.append("\"")
+        Self.appendEscaped(value, to: &text)
+        text.append("\"")
+    }
+
+    /// Adds an integer field, or `null`.
+    mutating func add(_ key: String, _ value: Int?) {
+        startField(key)
+        text += value.map { String($0) } ?? "null"
+    }
+
+    /// Adds a number field; non-finite numbers (which JSON cannot hold) and nil become `null`.
+    mutating func add(_ key: String, _ value: Double?) {
+        startField(key)
+        if let value, value.isFinite { text += "\(value)" } else { text += "null" }
+    }
+
+    /// The finished object and its newline.
+    func finished() -> String { text + "}\n" }
+
+    private mutating func startField(_ key: String) {
+        if !isEmpty { text.append(",") }
+        isEmpty = false
+        text.append("\"")
+        Self.appendEscaped(key, to: &text)
+        text += "\":"
+    }
+
+    static func appendEscaped(_ value: String, to text: inout String) {
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+                text += "\\u"
+                let digits = Array("0123456789abcdef")
+                var shift = 12
+                while shift >= 0 {
+                    text.append(digits[Int((scalar.value >> UInt32(shift)) & 0xF)])
+                    shift -= 4
+                }
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Pipeline module; its code arrives with its issue.

@@ -1,0 +1,193 @@
+/// A bounded in-memory cache whose entries expire after a TTL that depends on their data class.
+///
+/// - Entries past their TTL are never served: a lookup that finds one drops it and counts an
+///   expiry and a miss. An entry is live while `now < stored + ttl`, so it is served at TTL − ε and
+///   not at TTL.
+/// - New entries take the TTL of their class in the current market state (``setMarketOpen(_:)``);
+///   entries already stored keep the expiry they were given.
+/// - The cache holds at most ``maximumEntries``; inserting beyond that evicts the least recently
+///   used entry (a hit or a store makes an entry the most recently used).
+/// - ``value(for:class:bypass:fetch:)`` single-flights upstream fetches per key.
+/// - Time comes from the clock `C`, so tests drive it with a manual clock.
+///
+/// No lock is held across an `await`: the actor's state changes only between suspension points.
+public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where C.Duration == Duration {
+    /// The clock that decides expiry.
+    public nonisolated let clock: C
+    /// The most entries the cache holds before it evicts.
+    public nonisolated let maximumEntries: Int
+    /// The TTLs in force for new entries.
+    public private(set) var policy: TTLPolicy
+    /// Whether new entries get the market-open TTLs (`true`) or the market-closed ones.
+    public private(set) var isMarketOpen: Bool
+
+    var storage = LRUStorage<Key, Value, C.Instant>()
+    /// Counters indexed by `CacheClass.ordinal`.
+    var counters = [CacheStats](repeating: CacheStats(), count: CacheClass.allCases.count)
+    /// Fetches running now, by key.
+    var inFlight: [Key: InFlightFetch<Value>] = [:]
+
+    /// Creates an empty cache.
+    ///
+    /// - Parameters:
+    ///   - clock: The clock that decides expiry.
+    ///   - policy: The TTLs per data class and market state.
+    ///   - maximumEntries: The size bound; must be positive.
+    ///   - isMarketOpen: The market state until ``setMarketOpen(_:)`` says otherwise.
+    public init(
+        clock: C, policy: TTLPolicy = .standard, maximumEntries: Int = 10_000, isMarketOpen: Bool = true
+    ) {
+        precondition(maximumEntries > 0, "a cache must hold at least one entry")
+        self.clock = clock
+        self.policy = policy
+        self.maximumEntries = maximumEntries
+        self.isMarketOpen = isMarketOpen
+    }
+
+    /// The number of entries held now (live or not yet swept).
+    public var count: Int { storage.count }
+
+    /// The number of upstream fetches running now.
+    public var inFlightCount: Int { inFlight.count }
+
+    /// The keys from most to least recently used (O(n); for diagnostics and tests).
+    public var keysByRecency: [Key] { storage.keysByRecency }
+
+    /// Tells the cache whether the regular session is open, which selects the TTLs of new entries.
+    ///
+    /// - Parameter isOpen: `true` while the market is open.
+    public func setMarketOpen(_ isOpen: Bool) {
+        isMarketOpen = isOpen
+    }
+
+    /// Replaces the TTL policy; entries already stored keep their expiry.
+    ///
+    /// - Parameter policy: The new TTLs.
+    public func setPolicy(_ policy: TTLPolicy) {
+        self.policy = policy
+    }
+
+    /// The TTL new entries of `cacheClass` get now.
+    ///
+    /// - Parameter cacheClass: The data class.
+    /// - Returns: The TTL for the current market state.
+    public func ttl(for cacheClass: CacheClass) -> Duration {
+        policy.ttl(for: cacheClass, isMarketOpen: isMarketOpen)
+    }
+
+    /// Returns the live value for `key`, counting a hit or a miss against `cacheClass`.
+    ///
+    /// An entry past its TTL is dropped (counted as an expiry of its class) and reported as a miss.
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - cacheClass: The data class the caller asks for; hits and misses are counted against it.
+    /// - Returns: The value, or nil when there is no live entry.
+    public func get(_ key: Key, class cacheClass: CacheClass) -> Value? {
+        if let value = liveValue(for: key) {
+            counters[cacheClass.ordinal].hits += 1
+            return value
+        }
+        counters[cacheClass.ordinal].misses += 1
+        return nil
+    }
+
+    /// Stores `value` for `key` with the TTL of `cacheClass`, making it the most recently used.
+    ///
+    /// Evicts the least recently used entry when the cache is full.
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - value: The value.
+    ///   - cacheClass: The data class, which selects the TTL and the counters.
+    public func set(_ key: Key, _ value: Value, class cacheClass: CacheClass) {
+        let expiry = clock.now.advanced(by: ttl(for: cacheClass))
+        if let slot = storage.slot(of: key) {
+            counters[storage.nodes[slot].cacheClass.ordinal].entries -= 1
+            storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry)
+        } else {
+            if storage.count >= maximumEntries, let victim = storage.leastRecentlyUsed {
+                let evicted = storage.remove(at: victim)
+                counters[evicted.cacheClass.ordinal].entries -= 1
+                counters[evicted.cacheClass.ordinal].evictions += 1
+            }
+            storage.insert(key, value: value, cacheClass: cacheClass, expiry: expiry)
+        }
+        counters[cacheClass.ordinal].entries += 1
+    }
+
+    /// Removes the entry for `key`, and detaches any fetch in flight for it so its result is not stored.
+    ///
+    /// - Parameter key: The key.
+    /// - Returns: The value removed, live or not.
+    @discardableResult
+    public func remove(_ key: Key) -> Value? {
+        inFlight.removeValue(forKey: key)
+        guard let slot = storage.slot(of: key) else { return nil }
+        let node = storage.remove(at: slot)
+        counters[node.cacheClass.ordinal].entries -= 1
+        return node.value
+    }
+
+    /// Removes every entry and detaches every fetch in flight; counters other than `entries` are kept.
+    public func removeAll() {
+        inFlight.removeAll()
+        storage.removeAll()
+        for index in counters.indices { counters[index].entries = 0 }
+    }
+
+    /// Removes every entry past its TTL, counting each as an expiry of its class.
+    ///
+    /// O(n) in the number of entries; meant for a periodic service, not the lookup path.
+    /// - Returns: The number of entries removed.
+    @discardableResult
+    public func sweep() -> Int {
+        let now = clock.now
+        var removed = 0
+        var slot = storage.count - 1
+        // Walking down keeps unvisited slots stable: removal only moves the last slot into the hole.
+        while slot >= 0 {
+            if storage.nodes[slot].expiry <= now {
+                let node = storage.remove(at: slot)
+                counters[node.cacheClass.ordinal].entries -= 1
+                counters[node.cacheClass.ordinal].expiries += 1
+                removed += 1
+            }
+            slot -= 1
+        }
+        return removed
+    }
+
+    /// The counters of one data class.
+    ///
+    /// - Parameter cacheClass: The data class.
+    /// - Returns: Its hits, misses, expiries, evictions, coalesced lookups and current entries.
+    public func stats(for cacheClass: CacheClass) -> CacheStats {
+        counters[cacheClass.ordinal]
+    }
+
+    /// One report per data class, in `CacheClass.allCases` order, with the TTL in force now.
+    ///
+    /// - Returns: The reports for the cache panel.
+    public func stats() -> [CacheClassReport] {
+        CacheClass.allCases.map { cacheClass in
+            let ttl = ttl(for: cacheClass).components
+            return CacheClassReport(
+                name: cacheClass.rawValue,
+                ttlSeconds: Double(ttl.seconds) + Double(ttl.attoseconds) / 1e18,
+                stats: counters[cacheClass.ordinal]
+            )
+        }
+    }
+
+    /// The live value for `key`, made most recently used; drops an expired entry, counting its expiry.
+    func liveValue(for key: Key) -> Value? {
+        guard let slot = storage.slot(of: key) else { return nil }
+        if clock.now < storage.nodes[slot].expiry {
+            storage.touch(slot)
+            return storage.nodes[slot].value
+        }
+        let node = storage.remove(at: slot)
+        counters[node.cacheClass.ordinal].entries -= 1
+        counters[node.cacheClass.ordinal].expiries += 1
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for MarketMetricsTests arrive with their issue.

@@ -1,1 +1,0 @@
-// Tests for PipelineTests arrive with their issue.

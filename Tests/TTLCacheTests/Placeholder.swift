@@ -1,1 +1,0 @@
-// Tests for TTLCacheTests arrive with their issue.

@@ -1,0 +1,4 @@
+/// An upstream failure a test fetch throws.
+struct TestError: Error, Equatable {
+    var code: Int
+}
