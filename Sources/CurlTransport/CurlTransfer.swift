@@ -40,10 +40,13 @@ final class CurlTransfer: @unchecked Sendable {
 }
 
 extension Substring {
+    /// The text without leading and trailing spaces, tabs, CR and LF (compared by scalar, since
+    /// `"\r\n"` is one `Character`).
     func trimmingWhitespace() -> String {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" { s = s.dropLast() }
-        return String(s)
+        var scalars = unicodeScalars[...]
+        let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        while let f = scalars.first, blank(f) { scalars = scalars.dropFirst() }
+        while let l = scalars.last, blank(l) { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -38,6 +38,23 @@ public final class MetricsRegistry: Sendable {
         }
     }
 
+    /// Counts a batch that went through one stage, with one latency sample: the batch's time per value.
+    ///
+    /// - Parameters:
+    ///   - name: The stage name.
+    ///   - successes: Values that passed.
+    ///   - failures: Values that were rejected.
+    ///   - secondsPerValue: The batch's duration divided by its size.
+    public func recordStageBatch(_ name: String, successes: Int, failures: Int, secondsPerValue: Double) {
+        stages.withLock { stages in
+            var record = stages[name, default: StageRecord()]
+            record.successes += successes
+            record.failures += failures
+            record.latency.record(seconds: secondsPerValue)
+            stages[name] = record
+        }
+    }
+
     /// Counts one upstream request attempt and records its latency.
     ///
     /// A request fails when `status` is nil or 0 (transport failure, counted under status 0), is 400

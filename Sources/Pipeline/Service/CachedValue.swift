@@ -1,0 +1,18 @@
+public import AlpacaAPI
+public import MarketModel
+
+/// What the TTL cache holds: only values that came out of the pipeline, or reference data.
+public enum CachedValue: Sendable {
+    /// A processed stock quote (real-time class).
+    case stock(ProcessedStockQuote)
+    /// A processed option quote (real-time class).
+    case option(ProcessedOptionQuote)
+    /// A processed option chain for one expiration (real-time class).
+    case chain(OptionChainView)
+    /// Contract listings of one underlying (reference class).
+    case contracts([WireOptionContract])
+    /// Validated bars (historical class).
+    case bars([Bar])
+    /// The market clock (real-time class).
+    case clock(MarketClock)
+}

@@ -1,0 +1,185 @@
+public import AlpacaAPI
+public import MarketMetrics
+public import MarketModel
+public import TTLCache
+
+/// The seed's service layer: cache → upstream → stages → cache, for every value the product shows.
+///
+/// Failures come back as `PipelineFailure` values with the seed's codes (`UPSTREAM_ERROR`,
+/// `DATA_VALIDATION_ERROR`, `BUSINESS_RULE_VIOLATION`, `QA_ERROR`, `DATA_UNAVAILABLE`), one per
+/// symbol, so one bad symbol never hides the others.
+public actor MarketDataService {
+    /// The upstream client.
+    public nonisolated let client: AlpacaClient
+    /// The TTL cache.
+    public nonisolated let cache: TTLCache<String, CachedValue, ContinuousClock>
+    /// Stage and endpoint metrics.
+    public nonisolated let metrics: MetricsRegistry
+    /// Rejections and quality history.
+    public nonisolated let journal: PipelineJournal
+    /// Thresholds.
+    public private(set) var configuration: PipelineConfiguration
+    private let processor: QuoteProcessor
+    private let now: @Sendable () -> Timestamp
+    private var lastClock: MarketClock?
+
+    /// Creates a service.
+    /// - Parameters:
+    ///   - client: The Alpaca client.
+    ///   - configuration: Stage thresholds.
+    ///   - cache: The TTL cache.
+    ///   - metrics: Metrics registry.
+    ///   - journal: Rejection and quality journal.
+    ///   - now: The wall clock (injectable for tests).
+    public init(
+        client: AlpacaClient, configuration: PipelineConfiguration = PipelineConfiguration(),
+        cache: TTLCache<String, CachedValue, ContinuousClock> = TTLCache(), metrics: MetricsRegistry = MetricsRegistry(),
+        journal: PipelineJournal = PipelineJournal(), now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
+    ) {
+        self.client = client
+        self.configuration = configuration
+        self.cache = cache
+        self.metrics = metrics
+        self.journal = journal
+        self.processor = QuoteProcessor(metrics: metrics)
+        self.now = now
+    }
+
+    /// The stage context for now, with the last known clock.
+    public func context() -> StageContext {
+        StageContext(now: now(), clock: lastClock, configuration: configuration)
+    }
+
+    /// The market clock (`GET /v2/clock`), cached as real-time data; also updates the cache's
+    /// open/closed TTL choice.
+    public func marketClock(bypassCache: Bool = false) async -> Result<MarketClock, PipelineFailure> {
+        do {
+            let client = self.client
+            let (value, _) = try await cache.value(for: "clock", class: .realTime, bypass: bypassCache) {
+                .clock(try await client.clock().marketClock)
+            }
+            guard case .clock(let clock) = value else { throw CancellationError() }
+            if lastClock?.isOpen != clock.isOpen { await cache.setMarketOpen(clock.isOpen) }
+            lastClock = clock
+            return .success(clock)
+        } catch let error as AlpacaError {
+            return .failure(QuoteProcessor.upstreamFailure(error, symbol: nil))
+        } catch {
+            return .failure(PipelineFailure(code: .upstreamError, message: "\(error)"))
+        }
+    }
+
+    /// Stock quotes for many symbols: cache hits first, then one batched snapshot request (≤ 200
+    /// symbols per request) for the rest, each symbol processed on its own.
+    /// - Parameters:
+    ///   - symbols: Tickers, in display order.
+    ///   - bypassCache: Skip the cache (the `r` key).
+    /// - Returns: One result per symbol, in order.
+    public func quotes(_ symbols: [String], bypassCache: Bool = false) async throws
+        -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)]
+    {
+        if lastClock == nil { _ = await marketClock() }
+        var results: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]
+        var misses: [String] = []
+        let context = context()
+        for symbol in symbols where results[symbol] == nil {
+            guard SymbolFormat.isStock(symbol) else {
+                let failure = context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not a stock symbol")
+                journal.record(failure, at: context.now)
+                results[symbol] = .failure(failure)
+                continue
+            }
+            if !bypassCache, case .stock(let cached)? = await cache.get("q:" + symbol, class: .realTime) {
+                results[symbol] = .success(refreshed(cached, context: context))
+            } else if !misses.contains(symbol) {
+                misses.append(symbol)
+            }
+        }
+        if !misses.isEmpty {
+            let batch = try await client.stockSnapshots(misses)
+            let processed = processor.processStocks(misses, batch: batch, context: self.context())
+            for (symbol, result) in processed {
+                results[symbol] = result
+                switch result {
+                case .success(let quote):
+                    await cache.set("q:" + symbol, .stock(quote), class: .realTime)
+                    journal.record(quality: quote.enrichment.quality, for: symbol)
+                case .failure(let failure):
+                    journal.record(failure, at: context.now)
+                }
+            }
+        }
+        return symbols.map { ($0, results[$0]!) }
+    }
+
+    /// A cached value served again: same upstream value, enrichment recomputed for now, marked `cache`.
+    private func refreshed(_ quote: ProcessedStockQuote, context: StageContext) -> ProcessedStockQuote {
+        Processed(value: quote.value, enrichment: Enricher.enrich(quote.value, context: context), delivery: .cache)
+    }
+
+    /// Validated bars of one symbol, cached as historical data.
+    /// - Parameters:
+    ///   - symbol: The ticker.
+    ///   - timeframe: e.g. `1Day`.
+    ///   - limit: The most bars (newest kept).
+    ///   - bypassCache: Skip the cache.
+    public func bars(_ symbol: String, timeframe: String, limit: Int, bypassCache: Bool = false) async
+        -> Result<[Bar], PipelineFailure>
+    {
+        let context = context()
+        guard SymbolFormat.isStock(symbol) else {
+            return .failure(context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not a stock symbol"))
+        }
+        let client = self.client
+        let journal = self.journal
+        do {
+            let (value, _) = try await cache.value(
+                for: "bars:\(symbol):\(timeframe):\(limit)", class: .historical, bypass: bypassCache
+            ) {
+                let start = context.now.adding(seconds: -Self.lookback(timeframe: timeframe, count: limit))
+                let batch = try await client.stockBars([symbol], timeframe: timeframe, start: start, limit: nil)
+                if let error = batch.failures[symbol] { throw error }
+                switch batch.entries[symbol] {
+                case .value(let wires)?:
+                    var bars: [Bar] = []
+                    for wire in wires.suffix(limit) {
+                        switch IngressValidator.bar(wire, name: "bar", symbol: symbol, context: context) {
+                        case .success(let bar): bars.append(bar)
+                        case .failure(let failure):
+                            journal.record(failure, at: context.now)
+                            throw failure
+                        }
+                    }
+                    return .bars(bars)
+                case .invalid(let error)?:
+                    let failure = context.failure(.dataValidationError, Rules.schema, symbol, "malformed bar: \(error)")
+                    journal.record(failure, at: context.now)
+                    throw failure
+                default:
+                    throw PipelineFailure(code: .dataUnavailable, symbol: symbol, message: "no bars returned")
+                }
+            }
+            guard case .bars(let bars) = value else { return .success([]) }
+            return .success(bars)
+        } catch let failure as PipelineFailure {
+            return .failure(failure)
+        } catch let error as AlpacaError {
+            return .failure(QuoteProcessor.upstreamFailure(error, symbol: symbol))
+        } catch {
+            return .failure(PipelineFailure(code: .upstreamError, symbol: symbol, message: "\(error)"))
+        }
+    }
+
+    /// Seconds of history that hold `count` bars of a timeframe, counting only trading hours.
+    static func lookback(timeframe: String, count: Int) -> Double {
+        let digits = Double(timeframe.prefix { $0.isNumber }) ?? 1
+        let unit = timeframe.drop { $0.isNumber }
+        switch unit {
+        case "Min", "T": return max(4, Double(count) * digits / 390 * 1.6 + 4) * 86_400
+        case "Hour", "H": return (Double(count) * digits / 6.5 * 1.6 + 4) * 86_400
+        case "Week", "W": return Double(count) * digits * 7 * 86_400 + 86_400 * 7
+        case "Month", "M": return Double(count) * digits * 31 * 86_400 + 86_400 * 31
+        default: return (Double(count) * digits * 1.5 + 7) * 86_400
+        }
+    }
+}

@@ -1,0 +1,33 @@
+public import AlpacaAPI
+import MarketModel
+public import MarketMetrics
+
+/// Feeds every HTTP attempt into the metrics registry and the audit trail.
+public struct UpstreamObserver: RequestObserver {
+    let metrics: MetricsRegistry
+    let audit: AuditLog?
+
+    /// Creates an observer.
+    public init(metrics: MetricsRegistry, audit: AuditLog?) {
+        self.metrics = metrics
+        self.audit = audit
+    }
+
+    /// Records one attempt.
+    public func requestFinished(_ event: RequestEvent) {
+        metrics.recordRequest(
+            endpoint: event.endpoint, status: event.status, seconds: event.duration, error: event.error,
+            at: event.finishedAt.secondsSinceEpoch)
+        if let limit = event.rateLimit.limit, let remaining = event.rateLimit.remaining {
+            metrics.updateRateLimit(limit: limit, remaining: remaining, resetAt: event.rateLimit.reset)
+        }
+        switch event.status {
+        case nil: metrics.setConnection(.offline)
+        case let status? where status >= 500 || status == 429: metrics.setConnection(.degraded)
+        default: metrics.setConnection(.connected)
+        }
+        audit?.recordRequest(
+            endpoint: event.endpoint, status: event.status, bytes: event.bytes,
+            durationMilliseconds: event.duration * 1000, requestID: event.requestID, at: event.finishedAt)
+    }
+}

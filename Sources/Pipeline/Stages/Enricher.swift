@@ -1,0 +1,62 @@
+public import MarketModel
+
+/// Enrichment and derived fields: lineage, processing time, freshness, market status, quality
+/// score, and the derived `spread`, `mid_price`, `is_market_hours`, `data_age_seconds` — each only
+/// when its inputs exist. Never market data: nothing here stands in for a missing upstream value.
+public enum Enricher {
+    /// Enrichment proper: lineage, processing time, freshness, market status and quality score.
+    /// The derived fields are left empty for ``derive(_:bid:ask:timestamp:context:)``.
+    /// - Parameters:
+    ///   - bid: Bid price (0 = none).
+    ///   - ask: Ask price (0 = none).
+    ///   - volume: Day volume.
+    ///   - timestamp: The value's upstream timestamp.
+    ///   - context: Time, clock and thresholds.
+    public static func enrich(
+        bid: Double?, ask: Double?, volume: Int64?, timestamp: Timestamp?, context: StageContext
+    ) -> Enrichment {
+        let session = context.session
+        let age = timestamp.map { max(0, context.now.seconds(since: $0)) }
+        let stale = session == .regular && (age ?? .infinity) > context.configuration.stalenessLimit
+        return Enrichment(
+            dataSource: context.configuration.dataSource,
+            processingTimestamp: context.now,
+            freshness: stale ? .stale : .fresh,
+            marketStatus: session,
+            quality: QualityScorer.score(bid: bid, ask: ask, volume: volume, age: age, session: session),
+            spread: nil, midPrice: nil, isMarketHours: false, dataAgeSeconds: nil)
+    }
+
+    /// Derived fields (never market data), each only when its inputs exist: `spread` and
+    /// `mid_price` need a bid and an ask above 0; `data_age_seconds` needs a timestamp.
+    public static func derive(
+        _ enrichment: Enrichment, bid: Double?, ask: Double?, timestamp: Timestamp?, context: StageContext
+    ) -> Enrichment {
+        var out = enrichment
+        if let bid, let ask, bid > 0, ask > 0 {
+            out.spread = ask - bid
+            out.midPrice = (ask + bid) / 2
+        }
+        out.isMarketHours = timestamp.map { isRegularHours($0) } ?? false
+        out.dataAgeSeconds = timestamp.map { max(0, context.now.seconds(since: $0)) }
+        return out
+    }
+
+    /// Whether an instant falls in 09:30–16:00 New York on a weekday.
+    public static func isRegularHours(_ t: Timestamp) -> Bool {
+        let ny = NewYorkTime(t)
+        return !ny.date.isWeekend && ny.minuteOfDay >= 570 && ny.minuteOfDay < 960
+    }
+
+    /// Enriches and derives for a stock quote in one call (cache hits, tests).
+    public static func enrich(_ quote: StockQuote, context: StageContext) -> Enrichment {
+        let e = enrich(bid: quote.bidPrice, ask: quote.askPrice, volume: quote.volume, timestamp: quote.timestamp, context: context)
+        return derive(e, bid: quote.bidPrice, ask: quote.askPrice, timestamp: quote.timestamp, context: context)
+    }
+
+    /// Enriches and derives for an option quote in one call.
+    public static func enrich(_ quote: OptionQuote, context: StageContext) -> Enrichment {
+        let e = enrich(bid: quote.bidPrice, ask: quote.askPrice, volume: quote.volume, timestamp: quote.timestamp, context: context)
+        return derive(e, bid: quote.bidPrice, ask: quote.askPrice, timestamp: quote.timestamp, context: context)
+    }
+}

@@ -1,0 +1,68 @@
+public import AlpacaAPI
+public import MarketModel
+
+extension IngressValidator {
+    /// Validates one option snapshot entry of a chain.
+    /// - Parameters:
+    ///   - key: The contract symbol the entry was returned under.
+    ///   - entry: The decoded entry.
+    ///   - underlying: The underlying the chain was requested for.
+    ///   - contract: The contract listing, when known (for root/underlying mapping and open interest).
+    ///   - context: Time, clock and thresholds.
+    public static func validateOption(
+        key: String, entry: Entry<WireOptionSnapshot>?, underlying: String, contract: WireOptionContract?,
+        context: StageContext
+    ) -> Result<OptionQuote, PipelineFailure> {
+        func reject(_ rule: RuleID, _ message: String) -> Result<OptionQuote, PipelineFailure> {
+            .failure(context.failure(.dataValidationError, rule, key, message))
+        }
+        guard let occ = OCCSymbol(key) else { return reject(Rules.symbolFormat, "not an OCC option symbol") }
+        let expectedUnderlying = contract?.underlyingSymbol ?? occ.root
+        guard expectedUnderlying == underlying || occ.root.hasPrefix(underlying) else {
+            return reject(Rules.optionUnderlying, "underlying \(expectedUnderlying) ≠ requested \(underlying)")
+        }
+        let today = NewYorkTime(context.now).date
+        guard occ.expiration >= today else { return reject(Rules.expiration, "expired on \(occ.expiration)") }
+        let snapshot: WireOptionSnapshot
+        switch entry {
+        case nil, .null:
+            return .failure(PipelineFailure(code: .dataUnavailable, symbol: key, message: "no data for this contract"))
+        case .invalid(let error):
+            return reject(Rules.schema, "malformed entry: \(error)")
+        case .value(let value):
+            snapshot = value
+        }
+        guard snapshot.latestQuote != nil || snapshot.latestTrade != nil else {
+            return reject(Rules.requiredFields, "neither a quote nor a trade")
+        }
+        var quote = OptionQuote(contract: occ, underlying: underlying)
+        if let q = snapshot.latestQuote {
+            if let failure = checkQuote(q, symbol: key, context: context) { return .failure(failure) }
+            quote.bidPrice = q.bidPrice
+            quote.askPrice = q.askPrice
+            quote.bidSize = q.bidSize
+            quote.askSize = q.askSize
+            quote.quoteTime = q.time
+        }
+        if let t = snapshot.latestTrade {
+            if let failure = checkTrade(t, symbol: key, context: context) { return .failure(failure) }
+            quote.lastPrice = t.price
+            quote.lastSize = t.size
+            quote.tradeTime = t.time
+        }
+        if let v = snapshot.dailyBar?.volume {
+            guard v >= 0 else { return reject(Rules.nonNegativeSize, "negative volume \(v)") }
+            quote.volume = v
+        }
+        if let oi = contract?.openInterest {
+            guard oi >= 0 else { return reject(Rules.nonNegativeSize, "negative open interest \(oi)") }
+            quote.openInterest = oi
+        }
+        quote.impliedVolatility = snapshot.impliedVolatility
+        if let g = snapshot.greeks {
+            quote.greeks = Greeks(delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, rho: g.rho)
+        }
+        if let failure = checkFreshness(quote.timestamp, symbol: key, context: context) { return .failure(failure) }
+        return .success(quote)
+    }
+}

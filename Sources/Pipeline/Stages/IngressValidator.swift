@@ -1,0 +1,141 @@
+public import AlpacaAPI
+public import MarketModel
+
+/// Ingress validation (the `V…` rules): schema and values of one upstream entry, turned into a
+/// domain value or a typed rejection. Pure: a function of the entry and the context.
+public enum IngressValidator {
+    /// Validates one stock snapshot entry.
+    /// - Parameters:
+    ///   - symbol: The symbol the entry was returned under.
+    ///   - entry: The decoded entry (nil when the symbol was not returned at all).
+    ///   - context: Time, clock and thresholds.
+    /// - Returns: The quote, or the failure with its rule id.
+    public static func validateStock(
+        symbol: String, entry: Entry<WireStockSnapshot>?, context: StageContext
+    ) -> Result<StockQuote, PipelineFailure> {
+        let reject = { (rule: RuleID, message: String) in
+            Result<StockQuote, PipelineFailure>.failure(
+                context.failure(.dataValidationError, rule, symbol, message))
+        }
+        guard SymbolFormat.isStock(symbol) else { return reject(Rules.symbolFormat, "not a stock symbol") }
+        let snapshot: WireStockSnapshot
+        switch entry {
+        case nil:
+            return .failure(PipelineFailure(code: .dataUnavailable, symbol: symbol, message: "not returned by the upstream"))
+        case .null:
+            return .failure(PipelineFailure(code: .dataUnavailable, symbol: symbol, message: "no data for this symbol"))
+        case .invalid(let error):
+            return reject(Rules.schema, "malformed entry: \(error)")
+        case .value(let value):
+            snapshot = value
+        }
+        guard snapshot.latestQuote != nil || snapshot.latestTrade != nil else {
+            return reject(Rules.requiredFields, "neither a quote nor a trade")
+        }
+        var quote = StockQuote(symbol: symbol)
+        if let q = snapshot.latestQuote {
+            if let failure = checkQuote(q, symbol: symbol, context: context) { return .failure(failure) }
+            quote.bidPrice = q.bidPrice
+            quote.askPrice = q.askPrice
+            quote.bidSize = q.bidSize
+            quote.askSize = q.askSize
+            quote.quoteTime = q.time
+        }
+        if let t = snapshot.latestTrade {
+            if let failure = checkTrade(t, symbol: symbol, context: context) { return .failure(failure) }
+            quote.lastPrice = t.price
+            quote.lastSize = t.size
+            quote.tradeTime = t.time
+        }
+        for (name, wire) in [("dailyBar", snapshot.dailyBar), ("prevDailyBar", snapshot.previousDailyBar),
+                             ("minuteBar", snapshot.minuteBar)] {
+            guard let wire else { continue }
+            switch bar(wire, name: name, symbol: symbol, context: context) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let bar):
+                switch name {
+                case "dailyBar": quote.dailyBar = bar
+                case "prevDailyBar": quote.previousDailyBar = bar
+                default: quote.minuteBar = bar
+                }
+            }
+        }
+        if let failure = checkFreshness(quote.timestamp, symbol: symbol, context: context) { return .failure(failure) }
+        return .success(quote)
+    }
+
+    static func checkQuote(_ q: WireQuote, symbol: String, context: StageContext) -> PipelineFailure? {
+        func fail(_ rule: RuleID, _ message: String) -> PipelineFailure {
+            context.failure(.dataValidationError, rule, symbol, message)
+        }
+        guard let time = q.time, let bid = q.bidPrice, let ask = q.askPrice else {
+            return fail(Rules.requiredFields, "quote lacks t, bp or ap")
+        }
+        guard bid >= 0, ask >= 0 else { return fail(Rules.positivePrice, "negative quote price (bid \(bid), ask \(ask))") }
+        if bid > 0 && ask > 0 && bid > ask { return fail(Rules.bidNotAboveAsk, "crossed quote: bid \(bid) > ask \(ask)") }
+        if let s = q.bidSize, s < 0 { return fail(Rules.nonNegativeSize, "negative bid size \(s)") }
+        if let s = q.askSize, s < 0 { return fail(Rules.nonNegativeSize, "negative ask size \(s)") }
+        return checkFuture(time, symbol: symbol, context: context)
+    }
+
+    static func checkTrade(_ t: WireTrade, symbol: String, context: StageContext) -> PipelineFailure? {
+        guard let time = t.time, let price = t.price else {
+            return context.failure(.dataValidationError, Rules.requiredFields, symbol, "trade lacks t or p")
+        }
+        guard price > 0 else {
+            return context.failure(.dataValidationError, Rules.positivePrice, symbol, "trade price \(price) not positive")
+        }
+        if let s = t.size, s < 0 {
+            return context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "negative trade size \(s)")
+        }
+        return checkFuture(time, symbol: symbol, context: context)
+    }
+
+    static func bar(_ w: WireBar, name: String, symbol: String, context: StageContext) -> Result<Bar, PipelineFailure> {
+        guard let time = w.time, let o = w.open, let h = w.high, let l = w.low, let c = w.close, let v = w.volume else {
+            return .failure(context.failure(.dataValidationError, Rules.requiredFields, symbol, "\(name) lacks t/o/h/l/c/v"))
+        }
+        guard o > 0, h > 0, l > 0, c > 0 else {
+            return .failure(context.failure(.dataValidationError, Rules.positivePrice, symbol, "\(name) has a price ≤ 0"))
+        }
+        guard v >= 0, (w.tradeCount ?? 0) >= 0 else {
+            return .failure(context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "\(name) has a negative volume"))
+        }
+        if let failure = checkFuture(time, symbol: symbol, context: context) { return .failure(failure) }
+        return .success(Bar(time: time, open: o, high: h, low: l, close: c, volume: v, tradeCount: w.tradeCount, vwap: w.vwap))
+    }
+
+    static func checkFuture(_ time: Timestamp, symbol: String, context: StageContext) -> PipelineFailure? {
+        let ahead = time.seconds(since: context.now)
+        guard ahead <= context.configuration.clockSkewTolerance else {
+            return context.failure(
+                .dataValidationError, Rules.futureTimestamp, symbol,
+                "timestamp \(time.rfc3339) is \(Int(ahead.rounded())) s in the future")
+        }
+        return nil
+    }
+
+    static func checkFreshness(_ time: Timestamp?, symbol: String, context: StageContext) -> PipelineFailure? {
+        guard let time else {
+            return context.failure(.dataValidationError, Rules.requiredFields, symbol, "no timestamp")
+        }
+        let cutoff = context.freshnessCutoff
+        guard time >= cutoff else {
+            let age = context.now.seconds(since: time)
+            let limit =
+                context.session == .regular
+                ? "the \(Int(context.configuration.stalenessLimit)) s limit"
+                : "the most recent session"
+            return context.failure(
+                .dataValidationError, Rules.freshness, symbol, "stale: \(formatAge(age)) old, older than \(limit)")
+        }
+        return nil
+    }
+
+    static func formatAge(_ seconds: Double) -> String {
+        if seconds < 120 { return "\(Int(seconds.rounded())) s" }
+        if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
+        if seconds < 172_800 { return "\(Int((seconds / 3600).rounded())) h" }
+        return "\(Int((seconds / 86_400).rounded())) d"
+    }
+}
