@@ -9,9 +9,9 @@ public struct URLParts: Sendable, Equatable {
 
     /// Splits `scheme://host[:port]/...`; nil when the URL has no scheme or host.
     public init?(_ url: String) {
-        guard let range = url.range(of: "://") else { return nil }
-        scheme = url[..<range.lowerBound].lowercased()
-        var rest = url[range.upperBound...]
+        guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return nil }
+        scheme = url[..<colon].lowercased()
+        var rest = url[url.index(colon, offsetBy: 3)...]
         if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         if rest.hasPrefix("[") {

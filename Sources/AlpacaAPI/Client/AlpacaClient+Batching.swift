@@ -1,0 +1,86 @@
+extension AlpacaClient {
+    /// Splits `symbols` into chunks, runs `fetch` for each (at most `maxConcurrentChunks` at once)
+    /// and merges the results; a failed chunk marks only its own symbols as failed.
+    func chunked<Value: Sendable>(
+        _ symbols: [String], size: Int,
+        fetch: @escaping @Sendable ([String]) async throws -> BatchResult<Value>
+    ) async throws -> BatchResult<Value> {
+        var unique: [String] = []
+        var seen = Set<String>()
+        for symbol in symbols where seen.insert(symbol).inserted { unique.append(symbol) }
+        let chunks = stride(from: 0, to: unique.count, by: max(1, size)).map {
+            Array(unique[$0..<min($0 + size, unique.count)])
+        }
+        var result = BatchResult<Value>()
+        try await withThrowingTaskGroup(of: BatchResult<Value>.self) { group in
+            var next = 0
+            func launch() {
+                let chunk = chunks[next]
+                next += 1
+                group.addTask {
+                    do {
+                        return try await fetch(chunk)
+                    } catch let error as AlpacaError {
+                        var failed = BatchResult<Value>(requestCount: 1)
+                        for symbol in chunk { failed.failures[symbol] = error }
+                        return failed
+                    }
+                }
+            }
+            while next < chunks.count && next < configuration.maxConcurrentChunks { launch() }
+            while let partial = try await group.next() {
+                result.merge(partial)
+                if next < chunks.count { launch() }
+            }
+        }
+        return result
+    }
+
+    /// Follows `next_page_token` until it is null, guarding against repeated tokens and runaway pages.
+    /// - Parameters:
+    ///   - endpoint: For errors.
+    ///   - page: Fetches one page given the token; returns the token of the next page.
+    func paginate(endpoint: String, page: (String?) async throws -> String?) async throws -> Int {
+        var token: String? = nil
+        var seen = Set<String>()
+        var pages = 0
+        repeat {
+            pages += 1
+            guard pages <= configuration.pageCap else {
+                throw AlpacaError(
+                    kind: .pagination, message: "more than \(configuration.pageCap) pages", endpoint: endpoint)
+            }
+            token = try await page(token)
+            if let t = token {
+                guard !t.isEmpty else { break }
+                guard seen.insert(t).inserted else {
+                    throw AlpacaError(kind: .pagination, message: "the server repeated a page token", endpoint: endpoint)
+                }
+            }
+        } while token != nil
+        return pages
+    }
+
+    /// Decodes every member of a symbol-keyed map on its own.
+    static func decodeMap<Value: Sendable>(
+        _ map: JSONValue?, _ decode: (JSONValue) throws(DecodeError) -> Value
+    ) -> [String: Entry<Value>] {
+        guard let map, map.isObject, let members = try? map.members() else { return [:] }
+        var out: [String: Entry<Value>] = [:]
+        out.reserveCapacity(members.count)
+        for (key, value) in members {
+            if value.isNull {
+                out[key] = .null
+                continue
+            }
+            do throws(DecodeError) { out[key] = .value(try decode(value)) } catch { out[key] = .invalid(error) }
+        }
+        return out
+    }
+
+    /// The `next_page_token` of a page (string or null).
+    static func nextToken(_ root: JSONValue) -> String? {
+        guard let token = root["next_page_token"], token.isString else { return nil }
+        return try? token.string()
+    }
+}

@@ -1,0 +1,102 @@
+public import MarketModel
+
+extension AlpacaClient {
+    /// `GET /v2/stocks/snapshots`: snapshots for many symbols, ≤ 200 per request.
+    ///
+    /// The response is a flat map; an unknown symbol comes back `null` (`Entry.null`), a malformed
+    /// entry `Entry.invalid`, and a symbol absent from both maps was not returned.
+    public func stockSnapshots(_ symbols: [String]) async throws -> BatchResult<WireStockSnapshot> {
+        let endpoint = "GET /v2/stocks/snapshots"
+        let feed = configuration.stockFeed
+        return try await chunked(symbols, size: configuration.stockChunkSize) { chunk in
+            var query = QueryItems()
+            query.add("symbols", chunk.joined(separator: ","))
+            query.add("feed", feed)
+            let root = try await getJSON(.data, "/v2/stocks/snapshots", query: query, endpoint: endpoint)
+            guard root.isObject else {
+                throw AlpacaError(kind: .decoding, message: "expected an object", endpoint: endpoint)
+            }
+            return BatchResult(entries: Self.decodeMap(root, WireStockSnapshot.init(json:)), requestCount: 1)
+        }
+    }
+
+    /// `GET /v2/stocks/quotes/latest`.
+    public func latestStockQuotes(_ symbols: [String]) async throws -> BatchResult<WireQuote> {
+        try await latestStocks(symbols, path: "/v2/stocks/quotes/latest", key: "quotes", WireQuote.init(json:))
+    }
+
+    /// `GET /v2/stocks/trades/latest`.
+    public func latestStockTrades(_ symbols: [String]) async throws -> BatchResult<WireTrade> {
+        try await latestStocks(symbols, path: "/v2/stocks/trades/latest", key: "trades", WireTrade.init(json:))
+    }
+
+    /// `GET /v2/stocks/bars/latest`.
+    public func latestStockBars(_ symbols: [String]) async throws -> BatchResult<WireBar> {
+        try await latestStocks(symbols, path: "/v2/stocks/bars/latest", key: "bars", WireBar.init(json:))
+    }
+
+    private func latestStocks<Value: Sendable>(
+        _ symbols: [String], path: String, key: String, _ decode: @escaping @Sendable (JSONValue) throws(DecodeError) -> Value
+    ) async throws -> BatchResult<Value> {
+        let endpoint = "GET " + path
+        let feed = configuration.stockFeed
+        return try await chunked(symbols, size: configuration.stockChunkSize) { chunk in
+            var query = QueryItems()
+            query.add("symbols", chunk.joined(separator: ","))
+            query.add("feed", feed)
+            let root = try await getJSON(.data, path, query: query, endpoint: endpoint)
+            return BatchResult(entries: Self.decodeMap(root[key], decode), requestCount: 1)
+        }
+    }
+
+    /// `GET /v2/stocks/bars`: bars for many symbols, every page followed and merged per symbol.
+    /// - Parameters:
+    ///   - symbols: Tickers (chunked by 200).
+    ///   - timeframe: e.g. `1Min`, `1Day`.
+    ///   - start: Inclusive start (RFC-3339), optional.
+    ///   - end: Inclusive end, optional.
+    ///   - limit: The most bars in total per chunk (Alpaca counts across symbols), nil for all.
+    ///   - descending: `sort=desc`.
+    /// - Returns: Per symbol all bars in order; a symbol with one malformed bar is `Entry.invalid`.
+    public func stockBars(
+        _ symbols: [String], timeframe: String, start: Timestamp? = nil, end: Timestamp? = nil, limit: Int? = nil,
+        descending: Bool = false
+    ) async throws -> BatchResult<[WireBar]> {
+        let endpoint = "GET /v2/stocks/bars"
+        let feed = configuration.stockFeed
+        return try await chunked(symbols, size: configuration.stockChunkSize) { chunk in
+            var bars: [String: [WireBar]] = [:]
+            var invalid: [String: DecodeError] = [:]
+            var remaining = limit
+            let pages = try await paginate(endpoint: endpoint) { token in
+                var query = QueryItems()
+                query.add("symbols", chunk.joined(separator: ","))
+                query.add("timeframe", timeframe)
+                query.add("start", start?.rfc3339)
+                query.add("end", end?.rfc3339)
+                query.add("limit", min(remaining ?? 10_000, 10_000))
+                query.add("feed", feed)
+                query.add("sort", descending ? "desc" : nil)
+                query.add("page_token", token)
+                let root = try await getJSON(.data, "/v2/stocks/bars", query: query, endpoint: endpoint)
+                if let map = root["bars"], map.isObject {
+                    try? map.forEachMember { symbol, list throws(DecodeError) in
+                        guard invalid[symbol] == nil else { return }
+                        do throws(DecodeError) {
+                            for element in try list.elements() {
+                                bars[symbol, default: []].append(try WireBar(json: element))
+                                if let r = remaining { remaining = r - 1 }
+                            }
+                        } catch { invalid[symbol] = error }
+                    }
+                }
+                if let r = remaining, r <= 0 { return nil }
+                return Self.nextToken(root)
+            }
+            var result = BatchResult<[WireBar]>(requestCount: pages)
+            for (symbol, list) in bars { result.entries[symbol] = .value(list) }
+            for (symbol, error) in invalid { result.entries[symbol] = .invalid(error) }
+            return result
+        }
+    }
+}

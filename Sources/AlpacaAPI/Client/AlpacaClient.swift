@@ -1,0 +1,158 @@
+public import HTTPCore
+public import MarketModel
+
+/// A read-only client for Alpaca's REST APIs over any `HTTPTransport`.
+///
+/// It sends only GET requests. Every request goes through one shared `RateLimiter` and the
+/// `RetryPolicy`; multi-symbol requests are chunked (≤ 200 stock symbols, ≤ 100 option symbols)
+/// and decoded entry by entry; paginated endpoints are followed with a repeated-token guard and
+/// a page cap. Every failure is an `AlpacaError`.
+public struct AlpacaClient: Sendable {
+    /// Client settings.
+    public struct Configuration: Sendable {
+        /// Base URLs.
+        public var hosts: AlpacaHosts
+        /// The key pair; nil sends no auth headers (the simulator without `--keys`).
+        public var credentials: Credentials?
+        /// Stock feed: `iex` (default) or `sip`.
+        public var stockFeed: String = "iex"
+        /// Options feed: `indicative` (default) or `opra`.
+        public var optionsFeed: String = "indicative"
+        /// Retry policy.
+        public var retry = RetryPolicy()
+        /// The most stock symbols per request (Alpaca's practical cap: 200).
+        public var stockChunkSize = 200
+        /// The most option symbols per request (Alpaca's documented cap: 100).
+        public var optionChunkSize = 100
+        /// The most pages followed for one logical request.
+        public var pageCap = 100
+        /// The most chunk requests in flight at once.
+        public var maxConcurrentChunks = 4
+
+        /// Creates a configuration.
+        public init(hosts: AlpacaHosts, credentials: Credentials? = nil) {
+            self.hosts = hosts
+            self.credentials = credentials
+        }
+    }
+
+    /// The settings in force.
+    public let configuration: Configuration
+    let transport: any HTTPTransport
+    let limiter: RateLimiter
+    let observer: (any RequestObserver)?
+    let timing: RateLimiter.Timing
+
+    /// Creates a client.
+    /// - Parameters:
+    ///   - configuration: Hosts, credentials, feeds and policies.
+    ///   - transport: The HTTP transport (libcurl in the product).
+    ///   - limiter: The rate limiter shared by every request made with this key.
+    ///   - observer: Receives every attempt (metrics, audit trail).
+    ///   - timing: Clock and sleeper for backoff waits.
+    public init(
+        configuration: Configuration, transport: any HTTPTransport, limiter: RateLimiter = RateLimiter(),
+        observer: (any RequestObserver)? = nil, timing: RateLimiter.Timing = .system
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.limiter = limiter
+        self.observer = observer
+        self.timing = timing
+    }
+
+    /// Which API a request goes to.
+    enum API {
+        case trading, data
+    }
+
+    /// Sends one logical GET (with retries) and returns the 2xx response.
+    /// - Parameters:
+    ///   - api: Trading or data host.
+    ///   - path: The path, starting with `/`, already escaped.
+    ///   - query: Query parameters.
+    ///   - endpoint: The label for errors and metrics, e.g. `GET /v2/stocks/snapshots`.
+    ///   - timeout: The whole-request deadline.
+    func get(
+        _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double = 10
+    ) async throws -> HTTPResponse {
+        let base = api == .trading ? configuration.hosts.trading : configuration.hosts.data
+        let encoded = query.encoded
+        let url = base + path + (encoded.isEmpty ? "" : "?" + encoded)
+        guard let parts = URLParts(url), parts.isAllowedUpstream else {
+            throw AlpacaError(
+                kind: .invalidRequest, message: "refusing \(base): plain http is allowed only to loopback hosts",
+                endpoint: endpoint)
+        }
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        if let credentials = configuration.credentials { headers += credentials.headers }
+        let request = HTTPRequest(url: url, headers: headers, timeout: timeout)
+        let policy = configuration.retry
+        var attempt = 0
+        while true {
+            attempt += 1
+            try await limiter.acquire(host: parts.host)
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(request)
+            } catch let error as HTTPError {
+                if error.kind == .cancelled { throw CancellationError() }
+                let message = redact(error.message)
+                report(endpoint, attempt, nil, 0, 0, nil, "\(error.kind.rawValue): \(message)", RateLimitHeaders())
+                if error.isRetryable && attempt < policy.maxAttempts {
+                    try await timing.sleep(policy.backoff(afterAttempt: attempt))
+                    continue
+                }
+                throw AlpacaError(kind: .transport, message: message, endpoint: endpoint, transportKind: error.kind)
+            }
+            let rate = RateLimitHeaders(response: response)
+            await limiter.record(rate, status: response.status, host: parts.host)
+            if (200..<300).contains(response.status) {
+                report(endpoint, attempt, response.status, response.body.count, response.duration,
+                    response.requestID, nil, rate)
+                return response
+            }
+            let body = WireErrorBody(body: response.body)
+            let message = redact(body.message ?? "")
+            report(endpoint, attempt, response.status, response.body.count, response.duration,
+                response.requestID, "HTTP \(response.status) \(message)", rate)
+            if RetryPolicy.isRetryable(status: response.status) && attempt < policy.maxAttempts {
+                // After a 429 the limiter holds the host until the reset; other statuses back off.
+                if response.status != 429 { try await timing.sleep(policy.backoff(afterAttempt: attempt)) }
+                continue
+            }
+            throw AlpacaError(
+                kind: .http, httpStatus: response.status, code: body.code, message: message,
+                requestID: response.requestID, endpoint: endpoint)
+        }
+    }
+
+    /// Sends a GET and parses the body as JSON.
+    func getJSON(
+        _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double = 10
+    ) async throws -> JSONValue {
+        let response = try await get(api, path, query: query, endpoint: endpoint, timeout: timeout)
+        do {
+            return try JSONDocument(bytes: response.body).root
+        } catch {
+            throw AlpacaError(
+                kind: .decoding, message: "invalid JSON: \(error)", requestID: response.requestID, endpoint: endpoint)
+        }
+    }
+
+    private func redact(_ text: String) -> String { configuration.credentials?.redact(text) ?? text }
+
+    private func report(
+        _ endpoint: String, _ attempt: Int, _ status: Int?, _ bytes: Int, _ duration: Double, _ requestID: String?,
+        _ error: String?, _ rate: RateLimitHeaders
+    ) {
+        observer?.requestFinished(
+            RequestEvent(
+                endpoint: endpoint, attempt: attempt, status: status, bytes: bytes, duration: duration,
+                requestID: requestID, error: error, finishedAt: Timestamp(nanoseconds: Int64(timing.now() * 1e9)),
+                rateLimit: rate))
+    }
+
+    /// Escapes one path segment (a symbol or id).
+    static func segment(_ text: String) -> String { QueryItems.escape(text) }
+}

@@ -1,0 +1,59 @@
+/// A parsed JSON text kept as a flat token tape over the original bytes (simdjson-style).
+///
+/// Parsing validates the whole text once and records one token per value; strings and numbers
+/// are decoded only when a reader asks for them, and a skipped subtree costs one index jump.
+/// This lets the decoders read a 1000-symbol snapshot body entry by entry — one bad entry fails
+/// only itself — without building a dictionary per object or decoding the body twice.
+public struct JSONDocument: Sendable {
+    /// The kind of a token.
+    enum Kind: UInt8, Sendable {
+        case object, array, string, number, trueValue, falseValue, null
+    }
+
+    /// One value: its kind, its byte range, and the index of the token after its subtree.
+    struct Token: Sendable {
+        var kind: Kind
+        /// Byte offset of the first byte (for strings: after the opening quote).
+        var start: Int32
+        /// Byte offset past the last byte (for strings: the closing quote).
+        var end: Int32
+        /// Index of the next token after this value and all its children.
+        var next: Int32
+        /// For strings: whether the raw bytes contain escapes.
+        var escaped: Bool
+    }
+
+    let bytes: [UInt8]
+    var tokens: [Token]
+
+    /// Parses JSON bytes.
+    /// - Parameter bytes: The UTF-8 text.
+    /// - Throws: `JSONError` with the byte offset of the first syntax error.
+    public init(bytes: [UInt8]) throws(JSONError) {
+        self.bytes = bytes
+        self.tokens = []
+        tokens.reserveCapacity(bytes.count / 6 + 4)
+        var parser = JSONParser(bytes: bytes)
+        tokens = try parser.parseDocument()
+    }
+
+    /// The root value.
+    public var root: JSONValue { JSONValue(document: self, index: 0) }
+}
+
+/// A JSON syntax error.
+public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset of the error.
+    public var offset: Int
+    /// What was expected.
+    public var message: String
+
+    /// Creates an error.
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
+
+    /// `message at byte N`.
+    public var description: String { "\(message) at byte \(offset)" }
+}

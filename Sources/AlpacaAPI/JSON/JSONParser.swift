@@ -1,0 +1,196 @@
+/// Validates JSON text and builds the token tape of a `JSONDocument`.
+struct JSONParser {
+    let bytes: [UInt8]
+    var position = 0
+    var tokens: [JSONDocument.Token] = []
+    var depth = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        tokens.reserveCapacity(bytes.count / 6 + 4)
+    }
+
+    mutating func parseDocument() throws(JSONError) -> [JSONDocument.Token] {
+        skipWhitespace()
+        try parseValue()
+        skipWhitespace()
+        guard position == bytes.count else { throw fail("trailing characters") }
+        return tokens
+    }
+
+    private func fail(_ message: String) -> JSONError { JSONError(offset: position, message: message) }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONError) {
+        guard position < bytes.count else { throw fail("unexpected end of input") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
+        case UInt8(ascii: "\""): try parseString()
+        case UInt8(ascii: "t"): try parseLiteral("true", .trueValue)
+        case UInt8(ascii: "f"): try parseLiteral("false", .falseValue)
+        case UInt8(ascii: "n"): try parseLiteral("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
+        default: throw fail("unexpected character")
+        }
+    }
+
+    private mutating func parseLiteral(_ word: StaticString, _ kind: JSONDocument.Kind) throws(JSONError) {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw fail("invalid literal") }
+        let ok = word.withUTF8Buffer { w in
+            for i in 0..<count where bytes[position + i] != w[i] { return false }
+            return true
+        }
+        guard ok else { throw fail("invalid literal") }
+        let start = position
+        position += count
+        append(kind, start, position)
+    }
+
+    private mutating func append(_ kind: JSONDocument.Kind, _ start: Int, _ end: Int, escaped: Bool = false) {
+        tokens.append(
+            JSONDocument.Token(
+                kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                next: Int32(truncatingIfNeeded: tokens.count + 1), escaped: escaped))
+    }
+
+    private mutating func parseObject() throws(JSONError) {
+        depth += 1
+        guard depth < 512 else { throw fail("nesting too deep") }
+        let index = tokens.count
+        append(.object, position, position)
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                    throw fail("expected a key")
+                }
+                try parseString()
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                position += 1
+                skipWhitespace()
+                try parseValue()
+                skipWhitespace()
+                guard position < bytes.count else { throw fail("unterminated object") }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
+                guard bytes[position] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+                position += 1
+                break
+            }
+        }
+        tokens[index].end = Int32(truncatingIfNeeded: position)
+        tokens[index].next = Int32(truncatingIfNeeded: tokens.count)
+        depth -= 1
+    }
+
+    private mutating func parseArray() throws(JSONError) {
+        depth += 1
+        guard depth < 512 else { throw fail("nesting too deep") }
+        let index = tokens.count
+        append(.array, position, position)
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                try parseValue()
+                skipWhitespace()
+                guard position < bytes.count else { throw fail("unterminated array") }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
+                guard bytes[position] == UInt8(ascii: "]") else { throw fail("expected ',' or ']'") }
+                position += 1
+                break
+            }
+        }
+        tokens[index].end = Int32(truncatingIfNeeded: position)
+        tokens[index].next = Int32(truncatingIfNeeded: tokens.count)
+        depth -= 1
+    }
+
+    private mutating func parseString() throws(JSONError) {
+        position += 1
+        let start = position
+        var escaped = false
+        while position < bytes.count {
+            let c = bytes[position]
+            if c == UInt8(ascii: "\"") {
+                append(.string, start, position, escaped: escaped)
+                position += 1
+                return
+            }
+            if c == UInt8(ascii: "\\") {
+                escaped = true
+                position += 1
+                guard position < bytes.count else { break }
+                switch bytes[position] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    position += 1
+                case UInt8(ascii: "u"):
+                    guard position + 4 < bytes.count else { throw fail("bad \\u escape") }
+                    for i in 1...4 where JSONValue.hexValue(bytes[position + i]) == nil {
+                        throw fail("bad \\u escape")
+                    }
+                    position += 5
+                default:
+                    throw fail("bad escape")
+                }
+                continue
+            }
+            guard c >= 0x20 else { throw fail("control character in string") }
+            position += 1
+        }
+        throw fail("unterminated string")
+    }
+
+    private mutating func parseNumber() throws(JSONError) {
+        let start = position
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count else { throw fail("bad number") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else if isDigit(bytes[position]) {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        } else {
+            throw fail("bad number")
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw fail("bad fraction") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw fail("bad exponent") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        append(.number, start, position)
+    }
+
+    @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+}

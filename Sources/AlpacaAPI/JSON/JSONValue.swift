@@ -1,0 +1,167 @@
+public import MarketModel
+
+/// A position in a `JSONDocument`: one value, read on demand.
+public struct JSONValue: Sendable {
+    let document: JSONDocument
+    let index: Int
+
+    init(document: JSONDocument, index: Int) {
+        self.document = document
+        self.index = index
+    }
+
+    private var token: JSONDocument.Token { document.tokens[index] }
+
+    /// Whether the value is `null`.
+    public var isNull: Bool { token.kind == .null }
+    /// Whether the value is an object.
+    public var isObject: Bool { token.kind == .object }
+    /// Whether the value is an array.
+    public var isArray: Bool { token.kind == .array }
+    /// Whether the value is a string.
+    public var isString: Bool { token.kind == .string }
+    /// Whether the value is a number.
+    public var isNumber: Bool { token.kind == .number }
+
+    /// Calls `body` with each member of an object, in document order.
+    /// - Throws: `DecodeError` when the value is not an object, or whatever `body` throws.
+    public func forEachMember(_ body: (String, JSONValue) throws(DecodeError) -> Void) throws(DecodeError) {
+        guard token.kind == .object else { throw DecodeError("expected an object") }
+        let end = Int(token.next)
+        var i = index + 1
+        while i < end {
+            let key = document.stringValue(at: i)
+            let valueIndex = i + 1
+            try body(key, JSONValue(document: document, index: valueIndex))
+            i = Int(document.tokens[valueIndex].next)
+        }
+    }
+
+    /// The members of an object as (key, value) pairs.
+    public func members() throws(DecodeError) -> [(key: String, value: JSONValue)] {
+        var out: [(key: String, value: JSONValue)] = []
+        try forEachMember { key, value in out.append((key, value)) }
+        return out
+    }
+
+    /// The member named `key`, or nil when absent (a present `null` is returned as a null value).
+    public subscript(key: String) -> JSONValue? {
+        guard token.kind == .object else { return nil }
+        let end = Int(token.next)
+        var i = index + 1
+        while i < end {
+            if document.stringEquals(at: i, key) { return JSONValue(document: document, index: i + 1) }
+            i = Int(document.tokens[i + 1].next)
+        }
+        return nil
+    }
+
+    /// The elements of an array.
+    /// - Throws: `DecodeError` when the value is not an array.
+    public func elements() throws(DecodeError) -> [JSONValue] {
+        guard token.kind == .array else { throw DecodeError("expected an array") }
+        var out: [JSONValue] = []
+        let end = Int(token.next)
+        var i = index + 1
+        while i < end {
+            out.append(JSONValue(document: document, index: i))
+            i = Int(document.tokens[i].next)
+        }
+        return out
+    }
+
+    /// The value as a string.
+    public func string() throws(DecodeError) -> String {
+        guard token.kind == .string else { throw DecodeError("expected a string") }
+        return document.stringValue(at: index)
+    }
+
+    /// The value as a finite Double; accepts a number or a numeric string (Alpaca's decimals).
+    public func double() throws(DecodeError) -> Double {
+        let value: Double?
+        switch token.kind {
+        case .number: value = document.parseDouble(at: index)
+        case .string: value = Double(document.stringValue(at: index))
+        default: throw DecodeError("expected a number")
+        }
+        guard let value, value.isFinite else { throw DecodeError("not a finite number") }
+        return value
+    }
+
+    /// The value as an Int64; accepts an integral number or an integer string.
+    public func int64() throws(DecodeError) -> Int64 {
+        switch token.kind {
+        case .number:
+            if let v = document.parseInt64(at: index) { return v }
+            let d = try double()
+            guard d.rounded() == d, let v = Int64(exactly: d) else { throw DecodeError("expected an integer") }
+            return v
+        case .string:
+            let text = document.stringValue(at: index)
+            if let v = Int64(text) { return v }
+            guard let d = Double(text), d.isFinite, d.rounded() == d, let v = Int64(exactly: d) else {
+                throw DecodeError("expected an integer")
+            }
+            return v
+        default:
+            throw DecodeError("expected an integer")
+        }
+    }
+
+    /// The value as a Bool.
+    public func bool() throws(DecodeError) -> Bool {
+        switch token.kind {
+        case .trueValue: return true
+        case .falseValue: return false
+        default: throw DecodeError("expected a boolean")
+        }
+    }
+
+    /// The value as an RFC-3339 timestamp.
+    public func timestamp() throws(DecodeError) -> Timestamp {
+        let text = try string()
+        guard let t = Timestamp(rfc3339: text) else { throw DecodeError("not an RFC-3339 timestamp") }
+        return t
+    }
+
+    /// The value as a list of strings; accepts an array of strings or a single string (option conditions).
+    public func stringList() throws(DecodeError) -> [String] {
+        if token.kind == .string { return [document.stringValue(at: index)] }
+        var out: [String] = []
+        for element in try elements() { out.append(try element.string()) }
+        return out
+    }
+
+    /// The raw JSON text of this value (for diagnostics and tests).
+    public var rawText: String {
+        let t = token
+        let start = t.kind == .string ? Int(t.start) - 1 : Int(t.start)
+        let end = t.kind == .string ? Int(t.end) + 1 : Int(t.end)
+        return String(decoding: document.bytes[start..<end], as: UTF8.self)
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 48...57: UInt32(c - 48)
+        case 65...70: UInt32(c - 55)
+        case 97...102: UInt32(c - 87)
+        default: nil
+        }
+    }
+}
+
+extension JSONValue {
+    /// The member `key` decoded with `read`, or nil when the member is absent or `null`.
+    /// - Throws: `DecodeError` naming the key when the member is present but malformed.
+    public func optional<T>(_ key: String, _ read: (JSONValue) throws(DecodeError) -> T) throws(DecodeError) -> T? {
+        guard let member = self[key], !member.isNull else { return nil }
+        do { return try read(member) } catch { throw error.at(key) }
+    }
+
+    /// The member `key` decoded with `read`.
+    /// - Throws: `DecodeError` naming the key when the member is absent, `null` or malformed.
+    public func required<T>(_ key: String, _ read: (JSONValue) throws(DecodeError) -> T) throws(DecodeError) -> T {
+        guard let value = try optional(key, read) else { throw DecodeError("missing required field").at(key) }
+        return value
+    }
+}

@@ -1,1 +1,0 @@
-// The AlpacaAPI module; its code arrives with its issue.

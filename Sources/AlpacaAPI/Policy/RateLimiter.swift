@@ -1,0 +1,104 @@
+import MarketModel
+
+/// One request budget per API key, shared by every request of a client.
+///
+/// A token bucket (default 180 requests a minute, bursts of 10) that also follows what the server
+/// says: as `X-RateLimit-Remaining` falls below a fifth of the limit it spreads the remaining
+/// requests evenly until `X-RateLimit-Reset`, and after a 429 it lets no request reach that host
+/// before the reset (or `Retry-After`) plus one second.
+public actor RateLimiter {
+    /// The wall clock and sleeper, injectable for tests.
+    public struct Timing: Sendable {
+        /// Current time in seconds since the epoch.
+        public var now: @Sendable () -> Double
+        /// Sleeps for a number of seconds (throws on cancellation).
+        public var sleep: @Sendable (Double) async throws -> Void
+
+        /// Creates a timing source.
+        public init(now: @escaping @Sendable () -> Double, sleep: @escaping @Sendable (Double) async throws -> Void) {
+            self.now = now
+            self.sleep = sleep
+        }
+
+        /// The system clock.
+        public static let system = Timing(
+            now: { Double(Timestamp.now().nanoseconds) / 1e9 },
+            sleep: { seconds in try await Task.sleep(for: .seconds(seconds)) })
+    }
+
+    private let ratePerSecond: Double
+    private let burst: Double
+    private let timing: Timing
+    private var tokens: Double
+    private var lastRefill: Double
+    private var blockedUntil: [String: Double] = [:]
+    private var serverBudget: (remaining: Int, limit: Int, reset: Double)?
+    private var nextPacedSlot: Double = 0
+
+    /// Creates a limiter.
+    /// - Parameters:
+    ///   - requestsPerMinute: The sustained rate (default 180, below Alpaca's 200).
+    ///   - burst: The most requests sent back to back.
+    ///   - timing: Clock and sleeper.
+    public init(requestsPerMinute: Int = 180, burst: Int = 10, timing: Timing = .system) {
+        self.ratePerSecond = Double(max(1, requestsPerMinute)) / 60
+        self.burst = Double(max(1, burst))
+        self.timing = timing
+        self.tokens = Double(max(1, burst))
+        self.lastRefill = timing.now()
+    }
+
+    /// Waits until a request to `host` may be sent, then takes one token.
+    /// - Throws: `CancellationError` when the waiting task is cancelled.
+    public func acquire(host: String) async throws {
+        while true {
+            let now = timing.now()
+            refill(now)
+            var wait = 0.0
+            if let until = blockedUntil[host], until > now { wait = until - now }
+            if tokens < 1 { wait = max(wait, (1 - tokens) / ratePerSecond) }
+            if let paced = pacedDelay(now) { wait = max(wait, paced) }
+            if wait <= 0 {
+                tokens -= 1
+                if serverBudget != nil { nextPacedSlot = max(nextPacedSlot, now) + pacingInterval(now) }
+                return
+            }
+            try await timing.sleep(min(wait, 5))
+        }
+    }
+
+    /// Records the rate-limit headers of a response.
+    public func record(_ headers: RateLimitHeaders, status: Int, host: String) {
+        let now = timing.now()
+        if let limit = headers.limit, let remaining = headers.remaining, let reset = headers.reset {
+            serverBudget = (remaining, limit, reset)
+        }
+        if status == 429 {
+            let until = (headers.earliestRetry(now: now) ?? now + 60) + 1
+            blockedUntil[host] = max(blockedUntil[host] ?? 0, until)
+        }
+    }
+
+    /// When `host` may next be sent a request (epoch seconds), if it is blocked after a 429.
+    public func blocked(host: String) -> Double? {
+        guard let until = blockedUntil[host], until > timing.now() else { return nil }
+        return until
+    }
+
+    private func refill(_ now: Double) {
+        tokens = min(burst, tokens + (now - lastRefill) * ratePerSecond)
+        lastRefill = now
+    }
+
+    private func pacingInterval(_ now: Double) -> Double {
+        guard let budget = serverBudget, budget.reset > now,
+            Double(budget.remaining) < Double(budget.limit) * 0.2
+        else { return 0 }
+        return (budget.reset - now) / Double(max(1, budget.remaining))
+    }
+
+    private func pacedDelay(_ now: Double) -> Double? {
+        guard pacingInterval(now) > 0, nextPacedSlot > now else { return nil }
+        return nextPacedSlot - now
+    }
+}

@@ -1,0 +1,54 @@
+/// An option snapshot: quote, trade, greeks and IV, any of which may be absent.
+public struct WireOptionSnapshot: Sendable, Equatable {
+    /// `latestTrade`.
+    public var latestTrade: WireTrade?
+    /// `latestQuote`.
+    public var latestQuote: WireQuote?
+    /// `greeks`.
+    public var greeks: WireGreeks?
+    /// `impliedVolatility`.
+    public var impliedVolatility: Double?
+    /// `dailyBar`.
+    public var dailyBar: WireBar?
+    /// `minuteBar`.
+    public var minuteBar: WireBar?
+    /// `prevDailyBar`.
+    public var previousDailyBar: WireBar?
+
+    /// Reads an option snapshot object.
+    /// - Throws: `DecodeError` when a part is malformed.
+    public init(json: JSONValue) throws(DecodeError) {
+        guard json.isObject else { throw DecodeError("expected an object") }
+        latestTrade = try json.optional("latestTrade") { v throws(DecodeError) in try WireTrade(json: v) }
+        latestQuote = try json.optional("latestQuote") { v throws(DecodeError) in try WireQuote(json: v) }
+        greeks = try json.optional("greeks") { v throws(DecodeError) in try WireGreeks(json: v) }
+        impliedVolatility = try json.optional("impliedVolatility") { v throws(DecodeError) in try v.double() }
+        dailyBar = try json.optional("dailyBar") { v throws(DecodeError) in try WireBar(json: v) }
+        minuteBar = try json.optional("minuteBar") { v throws(DecodeError) in try WireBar(json: v) }
+        previousDailyBar = try json.optional("prevDailyBar") { v throws(DecodeError) in try WireBar(json: v) }
+    }
+}
+
+/// Option greeks; when present all five are required.
+public struct WireGreeks: Sendable, Equatable {
+    /// delta.
+    public var delta: Double
+    /// gamma.
+    public var gamma: Double
+    /// theta.
+    public var theta: Double
+    /// vega.
+    public var vega: Double
+    /// rho.
+    public var rho: Double
+
+    /// Reads a greeks object.
+    /// - Throws: `DecodeError` when a greek is missing or malformed.
+    public init(json: JSONValue) throws(DecodeError) {
+        delta = try json.required("delta") { v throws(DecodeError) in try v.double() }
+        gamma = try json.required("gamma") { v throws(DecodeError) in try v.double() }
+        theta = try json.required("theta") { v throws(DecodeError) in try v.double() }
+        vega = try json.required("vega") { v throws(DecodeError) in try v.double() }
+        rho = try json.required("rho") { v throws(DecodeError) in try v.double() }
+    }
+}

@@ -1,1 +1,0 @@
-// The CurlTransport module; its code arrives with its issue.

@@ -1,1 +1,0 @@
-// Tests for MarketModelTests arrive with their issue.

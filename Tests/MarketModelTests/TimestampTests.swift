@@ -1,0 +1,69 @@
+import MarketModel
+import Testing
+
+struct TimestampTests {
+    @Test(arguments: [
+        ("2022-02-01T05:00:00Z", Int64(1_643_691_600_000_000_000)),
+        ("2022-03-09T05:00:16.9Z", 1_646_802_016_900_000_000),
+        ("2022-03-09T05:00:16.91Z", 1_646_802_016_910_000_000),
+        ("2022-03-09T05:00:02.183Z", 1_646_802_002_183_000_000),
+        ("2022-03-09T05:00:02.1834Z", 1_646_802_002_183_400_000),
+        ("2022-03-09T05:00:02.18345Z", 1_646_802_002_183_450_000),
+        ("2022-03-09T09:00:00.000059Z", 1_646_816_400_000_059_000),
+        ("2022-03-09T09:00:00.0000591Z", 1_646_816_400_000_059_100),
+        ("2024-03-12T13:55:39.17011584Z", 1_710_251_739_170_115_840),
+        ("2022-03-18T14:02:09.722539521Z", 1_647_612_129_722_539_521),
+    ])
+    func parsesEveryFractionLength(text: String, nanoseconds: Int64) {
+        #expect(Timestamp(rfc3339: text)?.nanoseconds == nanoseconds)
+    }
+
+    @Test func parsesOffsets() {
+        let eastern = Timestamp(rfc3339: "2022-05-17T09:30:00-04:00")
+        let utc = Timestamp(rfc3339: "2022-05-17T13:30:00Z")
+        #expect(eastern != nil && eastern == utc)
+        #expect(Timestamp(rfc3339: "2022-05-16T16:32:24.14373588-04:00")?.rfc3339 == "2022-05-16T20:32:24.14373588Z")
+        #expect(Timestamp(rfc3339: "2024-01-01T05:30:00+05:30") == Timestamp(rfc3339: "2024-01-01T00:00:00Z"))
+    }
+
+    @Test(arguments: [
+        "", "2022-02-01", "2022-02-01T05:00:00", "2022-02-01T05:00:00.Z", "2022-02-01T05:00:00.1234567890Z",
+        "2022-13-01T05:00:00Z", "2022-02-30T05:00:00Z", "2022-02-01T24:00:00Z", "2022-02-01T05:60:00Z",
+        "2022-02-01T05:00:00+0400", "2022-02-01T05:00:00+04:00x", "x2022-02-01T05:00:00Z", "2022/02/01T05:00:00Z",
+        "2022-02-01T05:00:00ZZ", "२०२२-02-01T05:00:00Z",
+    ])
+    func rejectsMalformed(text: String) {
+        #expect(Timestamp(rfc3339: text) == nil)
+    }
+
+    @Test func roundTripsRandomInstants() {
+        var rng = SplitMix(seed: 42)
+        for _ in 0..<5000 {
+            // 1970 … 2100, any nanosecond.
+            let ns = Int64(bitPattern: rng.next() % 4_102_444_800_000_000_000)
+            let t = Timestamp(nanoseconds: ns)
+            #expect(Timestamp(rfc3339: t.rfc3339) == t)
+            let offset = Int(rng.next() % 1440) * 60 - 12 * 3600
+            #expect(Timestamp(rfc3339: t.rfc3339(offsetSeconds: offset)) == t)
+        }
+    }
+
+    @Test func formatsTrimmedFractions() {
+        #expect(Timestamp(nanoseconds: 1_643_691_600_000_000_000).rfc3339 == "2022-02-01T05:00:00Z")
+        #expect(Timestamp(nanoseconds: 1_643_691_600_120_000_000).rfc3339 == "2022-02-01T05:00:00.12Z")
+        #expect(Timestamp(seconds: 0).rfc3339(offsetSeconds: -4 * 3600) == "1969-12-31T20:00:00-04:00")
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
