@@ -18,7 +18,8 @@ struct FaultStage: Sendable {
     ) async throws -> Outcome {
         if let scripted = hooks.errors[request.path] {
             let code = APIError.defaultCode(for: scripted.status)
-            return Outcome(response: .error(status: scripted.status, code: code, message: scripted.message), injected: true)
+            return Outcome(
+                response: .error(status: scripted.status, code: code, message: scripted.message), injected: true)
         }
         return Outcome(response: try await route(request), injected: false)
     }

@@ -1,5 +1,6 @@
-/// A JSON document the simulator writes. Objects serialise with their keys sorted, so output is
-/// byte-stable whatever the dictionary order.
+/// A JSON document the simulator writes.
+///
+/// Objects serialise with their keys sorted, so output is byte-stable whatever the dictionary order.
 indirect enum JSONValue: Sendable, Equatable {
     /// `null`.
     case null

@@ -12,8 +12,12 @@ enum Rounding {
     static func stockPrice(_ value: Double) -> Double { value >= 1 ? round(value, places: 2) : round(value, places: 4) }
 
     /// Rounds down to a multiple of `tick`.
-    static func floor(_ value: Double, tick: Double) -> Double { round((value / tick + 1e-9).rounded(.down) * tick, places: 4) }
+    static func floor(_ value: Double, tick: Double) -> Double {
+        round((value / tick + 1e-9).rounded(.down) * tick, places: 4)
+    }
 
     /// Rounds up to a multiple of `tick`.
-    static func ceil(_ value: Double, tick: Double) -> Double { round((value / tick - 1e-9).rounded(.up) * tick, places: 4) }
+    static func ceil(_ value: Double, tick: Double) -> Double {
+        round((value / tick - 1e-9).rounded(.up) * tick, places: 4)
+    }
 }

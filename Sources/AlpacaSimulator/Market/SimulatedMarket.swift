@@ -43,7 +43,7 @@ public final class SimulatedMarket: Sendable {
         hooks.withLock { $0.optionOverrides[contract] = override }
     }
 
-    /// Sets the asset name served for a symbol (e.g. hostile strings for UI tests).
+    /// Sets the asset name served for a symbol, such as hostile strings for UI tests.
     /// - Parameters:
     ///   - symbol: The ticker.
     ///   - name: The exact `name` to serve in assets and watchlists.

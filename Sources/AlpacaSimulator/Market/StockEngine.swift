@@ -93,11 +93,10 @@ struct StockEngine: Sendable {
         let close = min(TradingCalendar.close(on: date), now)
         let label = NewYorkTime.instant(date: date, secondOfDay: 0)
         var bar = bar(label: label, from: open, to: close)
-        if close < TradingCalendar.close(on: date) {
-            let elapsed = Double(close.wholeSeconds - open.wholeSeconds) / (6.5 * 3600)
-            bar.volume = max(1, Int64(Double(bar.volume) * elapsed))
-            bar.tradeCount = max(1, Int64(Double(bar.tradeCount) * elapsed))
-        }
+        let key = StableHash.combine(profile.key, 0xda1, UInt64(bitPattern: Int64(date.daysSinceEpoch)))
+        let elapsed = Double(close.wholeSeconds - open.wholeSeconds) / (6.5 * 3600)
+        bar.volume = max(1, Int64(profile.averageDailyVolume * (0.6 + 0.8 * StableHash.unit(key, 1)) * elapsed))
+        bar.tradeCount = max(1, Int64(Double(bar.volume) / (60 + 120 * StableHash.unit(key, 2))))
         return bar
     }
 

@@ -7,7 +7,9 @@ enum ContractRoutes {
     static func contracts(_ context: RouteContext) throws(APIError) -> SimResponse {
         let query = context.tradingQuery
         var underlyings = query.list("underlying_symbols")
-        for symbol in underlyings where !SymbolFormat.isStock(symbol) { throw query.invalid("invalid symbol: \(symbol)") }
+        for symbol in underlyings where !SymbolFormat.isStock(symbol) {
+            throw query.invalid("invalid symbol: \(symbol)")
+        }
         if underlyings.isEmpty { underlyings = TradingRoutes.book(context).watchlist }
         let status = try query.choice("status", ["active", "inactive"], default: "active")
         let type = try query.choice("type", ["call", "put", ""], default: "")

@@ -56,7 +56,8 @@ struct QueryReader: Sendable {
         if let value = Timestamp(rfc3339: text) { return value }
         if let date = CalendarDate(iso: text) {
             let midnight = NewYorkTime.instant(date: date, secondOfDay: 0)
-            return endOfDay ? NewYorkTime.instant(date: date.adding(days: 1), secondOfDay: 0).adding(seconds: -1e-9) : midnight
+            return endOfDay
+                ? NewYorkTime.instant(date: date.adding(days: 1), secondOfDay: 0).adding(seconds: -1e-9) : midnight
         }
         throw invalid("invalid \(name)")
     }

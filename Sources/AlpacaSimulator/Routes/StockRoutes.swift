@@ -75,7 +75,8 @@ enum StockRoutes {
         guard context.market.exists(symbol), !view.isNull else {
             throw .notFound("no \(kind.singular) found for \(symbol)")
         }
-        return .json(.object(["symbol": .string(symbol), kind.singular: latestValue(view, kind: kind, context: context)]))
+        return .json(
+            .object(["symbol": .string(symbol), kind.singular: latestValue(view, kind: kind, context: context)]))
     }
 
     private static func latestValue(_ view: StockView, kind: Latest, context: RouteContext) -> JSONValue {

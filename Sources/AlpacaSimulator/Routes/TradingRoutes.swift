@@ -61,6 +61,7 @@ enum TradingRoutes {
                 "maintenance_margin": d(longValue * 0.3), "last_maintenance_margin": d(lastValue * 0.3),
                 "sma": d(equity), "daytrade_count": .int(0), "balance_asof": .string(context.today.description),
                 "options_trading_level": .int(2), "intraday_adjustments": d(0), "pending_reg_taf_fees": d(0),
+                "pending_transfer_in": d(0),
                 "admin_configurations": .object([:]), "user_configurations": .null,
             ]))
     }
@@ -123,13 +124,16 @@ enum TradingRoutes {
     private static func order(_ order: TradingBook.Order) -> JSONValue {
         let created = JSONValue.string(order.createdAt.rfc3339)
         let submitted = JSONValue.string(order.createdAt.adding(seconds: -0.091).rfc3339)
-        let filledAt: JSONValue = order.filledPrice != nil ? .string(order.createdAt.adding(seconds: 0.5).rfc3339) : .null
-        let canceledAt: JSONValue = order.status == "canceled" ? .string(order.createdAt.adding(seconds: 600).rfc3339) : .null
+        let filledAt: JSONValue =
+            order.filledPrice != nil ? .string(order.createdAt.adding(seconds: 0.5).rfc3339) : .null
+        let canceledAt: JSONValue =
+            order.status == "canceled" ? .string(order.createdAt.adding(seconds: 600).rfc3339) : .null
         return .object([
             "id": .string(order.id), "client_order_id": .string(StableHash.uuid(StableHash.fnv1a(order.id))),
             "created_at": created, "updated_at": created, "submitted_at": submitted, "filled_at": filledAt,
             "expired_at": .null, "canceled_at": canceledAt, "failed_at": .null, "replaced_at": .null,
-            "replaced_by": .null, "replaces": .null, "asset_id": .string(StableHash.uuid(StableHash.fnv1a(order.symbol))),
+            "replaced_by": .null, "replaces": .null,
+            "asset_id": .string(StableHash.uuid(StableHash.fnv1a(order.symbol))),
             "symbol": .string(order.symbol), "asset_class": .string(order.assetClass), "notional": .null,
             "qty": .string(String(order.quantity)),
             "filled_qty": .string(order.filledPrice != nil ? String(order.quantity) : "0"),
@@ -152,7 +156,8 @@ enum TradingRoutes {
         let book = book(context)
         var symbols = Set(book.watchlist)
         for holding in book.holdings where holding.contract == nil { symbols.insert(holding.symbol) }
-        for symbol in context.hooks.assetNames.keys where SymbolFormat.isStock(symbol) && context.market.exists(symbol) {
+        for symbol in context.hooks.assetNames.keys where SymbolFormat.isStock(symbol) && context.market.exists(symbol)
+        {
             symbols.insert(symbol)
         }
         let items = symbols.sorted().compactMap { symbol -> JSONValue? in

@@ -35,7 +35,8 @@ enum TransportTestRoutes {
                 })
         case ("bytes", 1):
             let count = try query.int("n", default: 0, range: 0...200_000_000)
-            return SimResponse(status: 200, headers: [("Content-Type", "application/json")], body: .bytes(filler(count: count)))
+            return SimResponse(
+                status: 200, headers: [("Content-Type", "application/json")], body: .bytes(filler(count: count)))
         case ("redirect", 1):
             let target = query.string("to") ?? "/"
             return SimResponse(status: 302, headers: [("Location", target)], body: .bytes([]))

@@ -2,9 +2,9 @@ import Foundation
 
 /// A request as the simulator's routes see it: path segments, decoded query and headers.
 struct SimRequest: Sendable {
-    /// The method, e.g. `GET`.
+    /// The method, such as `GET`.
     let method: String
-    /// The path without the query, e.g. `/v2/stocks/snapshots`.
+    /// The path without the query, such as `/v2/stocks/snapshots`.
     let path: String
     /// Percent-decoded path segments.
     let segments: [String]

@@ -7,7 +7,8 @@ struct SimResponse: Sendable {
         /// A complete body.
         case bytes([UInt8])
         /// A body written over time (slow bodies), with an optional declared length.
-        case stream(contentLength: Int?, write: @Sendable @concurrent (inout any ResponseBodyWriter) async throws -> Void)
+        case stream(
+            contentLength: Int?, write: @Sendable @concurrent (inout any ResponseBodyWriter) async throws -> Void)
     }
 
     /// The HTTP status code.
@@ -19,7 +20,8 @@ struct SimResponse: Sendable {
 
     /// A JSON response.
     static func json(_ value: JSONValue, status: Int = 200) -> SimResponse {
-        SimResponse(status: status, headers: [("Content-Type", "application/json; charset=UTF-8")], body: .bytes(value.bytes))
+        SimResponse(
+            status: status, headers: [("Content-Type", "application/json; charset=UTF-8")], body: .bytes(value.bytes))
     }
 
     /// An Alpaca error body: `{"code": …, "message": …}`, or message-only when `code` is nil.
