@@ -47,7 +47,8 @@ enum LoopbackHTTP {
     }
 
     /// Sends several GETs over one keep-alive connection, one after another.
-    static func getKeepAlive(port: Int, _ paths: [String], headers: [(String, String)] = []) async throws -> [Response] {
+    static func getKeepAlive(port: Int, _ paths: [String], headers: [(String, String)] = []) async throws -> [Response]
+    {
         try await onThread {
             let fd = try connect(port: port, timeout: 10)
             defer { close(fd) }
@@ -82,7 +83,7 @@ enum LoopbackHTTP {
             let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw Failure(description: "socket failed") }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int32((timeout - timeout.rounded(.down)) * 1e6))
+        var tv = timeval(tv_sec: Int(timeout), tv_usec: .init((timeout - timeout.rounded(.down)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
