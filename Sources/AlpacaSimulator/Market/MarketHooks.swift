@@ -1,0 +1,11 @@
+/// The mutable test-hook state behind ``SimulatedMarket``.
+struct MarketHooks: Sendable {
+    /// Overrides by stock symbol.
+    var stockOverrides: [String: QuoteOverride] = [:]
+    /// Overrides by option contract symbol.
+    var optionOverrides: [String: QuoteOverride] = [:]
+    /// Asset names by symbol.
+    var assetNames: [String: String] = [:]
+    /// Scripted error responses by path.
+    var errors: [String: (status: Int, message: String)] = [:]
+}

@@ -1,0 +1,93 @@
+public import MarketModel
+import Synchronization
+
+/// The seeded market behind a simulator, with thread-safe test hooks.
+///
+/// Everything served is a pure function of the seed, the configuration, the clock and the hooks
+/// set here, so a fixed clock gives byte-identical bodies for the same request sequence.
+public final class SimulatedMarket: Sendable {
+    /// The seed.
+    public let seed: UInt64
+    /// The market mode.
+    public let mode: MarketMode
+    /// Symbols that do not exist.
+    public let unknownSymbols: Set<String>
+    /// The clock.
+    public let clock: SimulatorClock
+    private let hooks = Mutex(MarketHooks())
+
+    /// Creates a market from a configuration.
+    /// - Parameter configuration: Seed, mode, unknown symbols and clock are taken from it.
+    public init(configuration: SimulatorConfiguration) {
+        seed = configuration.seed
+        mode = configuration.market
+        unknownSymbols = configuration.unknownSymbols
+        clock = configuration.clock
+    }
+
+    // MARK: Test hooks
+
+    /// Sets or clears (nil) the override for a stock symbol.
+    /// - Parameters:
+    ///   - symbol: The ticker, e.g. `AAPL`.
+    ///   - override: What to serve instead, or nil to go back to normal data.
+    public func setStockOverride(_ symbol: String, _ override: QuoteOverride?) {
+        hooks.withLock { $0.stockOverrides[symbol] = override }
+    }
+
+    /// Sets or clears (nil) the override for an option contract (chain, snapshots, latest maps).
+    /// - Parameters:
+    ///   - contract: The OCC symbol, e.g. `AAPL240426C00162500`.
+    ///   - override: What to serve instead, or nil to go back to normal data.
+    public func setOptionOverride(_ contract: String, _ override: QuoteOverride?) {
+        hooks.withLock { $0.optionOverrides[contract] = override }
+    }
+
+    /// Sets the asset name served for a symbol, such as hostile strings for UI tests.
+    /// - Parameters:
+    ///   - symbol: The ticker.
+    ///   - name: The exact `name` to serve in assets and watchlists.
+    public func setAssetName(_ symbol: String, _ name: String) {
+        hooks.withLock { $0.assetNames[symbol] = name }
+    }
+
+    /// Serves an Alpaca error body with this message on a path until cleared (message nil).
+    /// - Parameters:
+    ///   - path: The request path without query, e.g. `/v2/stocks/snapshots`.
+    ///   - status: The HTTP status to answer.
+    ///   - message: The `message` text, or nil to clear the scripted error.
+    public func setErrorMessage(path: String, status: Int, message: String?) {
+        hooks.withLock { state in
+            if let message { state.errors[path] = (status, message) } else { state.errors[path] = nil }
+        }
+    }
+
+    /// Removes every override, name and scripted error.
+    public func resetHooks() {
+        hooks.withLock { $0 = MarketHooks() }
+    }
+
+    // MARK: Queries used by the routes
+
+    /// The current hook state.
+    var currentHooks: MarketHooks { hooks.withLock { $0 } }
+
+    /// The clock state now.
+    func clockState() -> ClockState { ClockState(now: clock.now(), mode: mode) }
+
+    /// The engine for a stock symbol.
+    func engine(_ symbol: String) -> StockEngine { StockEngine(profile: StockProfile(symbol: symbol, seed: seed)) }
+
+    /// The option engine for an underlying at a clock state.
+    func optionEngine(_ underlying: String, clock: ClockState) -> OptionEngine {
+        OptionEngine(underlying: engine(underlying), clock: clock)
+    }
+
+    /// Whether a syntactically valid stock symbol exists in this market.
+    func exists(_ symbol: String) -> Bool { !unknownSymbols.contains(symbol) }
+
+    /// The asset name of a symbol, honouring ``setAssetName(_:_:)``.
+    func assetName(_ symbol: String, hooks: MarketHooks) -> String {
+        hooks.assetNames[symbol] ?? StockProfile(symbol: symbol, seed: seed).name
+    }
+}

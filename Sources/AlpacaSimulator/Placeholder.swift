@@ -1,1 +1,0 @@
-// The AlpacaSimulator module; its code arrives with its issue.

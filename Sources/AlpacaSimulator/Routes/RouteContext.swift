@@ -1,0 +1,31 @@
+import MarketModel
+
+/// What a route handler gets: the request, the market, the clock and hooks fixed for this request.
+struct RouteContext: Sendable {
+    /// The parsed request.
+    let request: SimRequest
+    /// The market.
+    let market: SimulatedMarket
+    /// The clock state at the start of the request.
+    let clock: ClockState
+    /// The hook state at the start of the request.
+    let hooks: MarketHooks
+    /// Server-wide state (stats, counters).
+    let server: ServerState
+
+    /// A query reader with the data API's error style.
+    var dataQuery: QueryReader { QueryReader(query: request.query, style: .data) }
+
+    /// A query reader with the trading API's error style.
+    var tradingQuery: QueryReader { QueryReader(query: request.query, style: .trading) }
+
+    /// The New York date of "now".
+    var today: CalendarDate { NewYorkTime(clock.now).date }
+
+    /// The trading day whose session the served prices belong to.
+    var sessionDay: CalendarDate {
+        let date = NewYorkTime(clock.priceTime).date
+        if TradingCalendar.isTradingDay(date) && clock.priceTime > TradingCalendar.open(on: date) { return date }
+        return TradingCalendar.tradingDay(1, before: date)
+    }
+}

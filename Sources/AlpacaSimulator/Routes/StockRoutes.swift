@@ -1,0 +1,144 @@
+import MarketModel
+
+/// The stock market-data endpoints under `/v2/stocks`.
+enum StockRoutes {
+    static let latestFeeds = ["sip", "iex", "delayed_sip", "otc", "boats", "overnight"]
+    static let historicalFeeds = ["sip", "iex", "otc", "boats"]
+
+    /// `GET /v2/stocks/snapshots?symbols=`: a flat map, `null` for unknown symbols.
+    static func snapshots(_ context: RouteContext) throws(APIError) -> SimResponse {
+        let query = context.dataQuery
+        let symbols = try query.stockSymbols()
+        _ = try query.choice("feed", latestFeeds, default: "iex")
+        var map: [String: JSONValue] = [:]
+        for symbol in symbols {
+            guard context.market.exists(symbol) else {
+                map[symbol] = .null
+                continue
+            }
+            let view = StockView(symbol: symbol, context: context)
+            map[view.key] = view.snapshotJSON(context: context)
+        }
+        return .json(.object(map))
+    }
+
+    /// `GET /v2/stocks/{symbol}/snapshot`: one snapshot plus `symbol`.
+    static func snapshot(_ context: RouteContext, symbol: String) throws(APIError) -> SimResponse {
+        guard SymbolFormat.isStock(symbol) else { throw .badParameter("invalid symbol: \(symbol)") }
+        _ = try context.dataQuery.choice("feed", latestFeeds, default: "iex")
+        guard context.market.exists(symbol) else { throw .notFound("no snapshot found for \(symbol)") }
+        let view = StockView(symbol: symbol, context: context)
+        if let raw = view.rawSnapshot {
+            return SimResponse(
+                status: 200, headers: [("Content-Type", "application/json; charset=UTF-8")],
+                body: .bytes(Array(raw.utf8)))
+        }
+        guard case .object(var members) = view.snapshotJSON(context: context) else {
+            throw .notFound("no snapshot found for \(symbol)")
+        }
+        members["symbol"] = .string(symbol)
+        return .json(.object(members))
+    }
+
+    /// Which latest object a latest endpoint serves.
+    enum Latest: String, Sendable {
+        /// Latest quotes.
+        case quotes
+        /// Latest trades.
+        case trades
+        /// Latest minute bars.
+        case bars
+
+        /// The singular key of the single-symbol form.
+        var singular: String { String(rawValue.dropLast()) }
+    }
+
+    /// `GET /v2/stocks/{quotes|trades|bars}/latest?symbols=`: maps without unknown symbols.
+    static func latest(_ context: RouteContext, kind: Latest) throws(APIError) -> SimResponse {
+        let query = context.dataQuery
+        let symbols = try query.stockSymbols()
+        _ = try query.choice("feed", latestFeeds, default: "iex")
+        var map: [String: JSONValue] = [:]
+        for symbol in symbols where context.market.exists(symbol) {
+            let view = StockView(symbol: symbol, context: context)
+            guard !view.isNull else { continue }
+            map[view.key] = latestValue(view, kind: kind, context: context)
+        }
+        return .json(.object([kind.rawValue: .object(map)]))
+    }
+
+    /// `GET /v2/stocks/{symbol}/{quotes|trades|bars}/latest`: `{"symbol": …, "quote": …}`.
+    static func latestSingle(_ context: RouteContext, symbol: String, kind: Latest) throws(APIError) -> SimResponse {
+        guard SymbolFormat.isStock(symbol) else { throw .badParameter("invalid symbol: \(symbol)") }
+        _ = try context.dataQuery.choice("feed", latestFeeds, default: "iex")
+        let view = StockView(symbol: symbol, context: context)
+        guard context.market.exists(symbol), !view.isNull else {
+            throw .notFound("no \(kind.singular) found for \(symbol)")
+        }
+        return .json(
+            .object(["symbol": .string(symbol), kind.singular: latestValue(view, kind: kind, context: context)]))
+    }
+
+    private static func latestValue(_ view: StockView, kind: Latest, context: RouteContext) -> JSONValue {
+        switch kind {
+        case .quotes: view.quoteJSON
+        case .trades: view.tradeJSON
+        case .bars: WireEncoder.bar(view.minuteBar(context: context))
+        }
+    }
+
+    /// `GET /v2/stocks/bars`: bars per symbol, symbol-major, `limit` across symbols, paginated.
+    static func bars(_ context: RouteContext) throws(APIError) -> SimResponse {
+        let symbols = try context.dataQuery.stockSymbols().sorted()
+        let page = try barPage(context, symbols: symbols)
+        var map: [String: JSONValue] = [:]
+        for (symbol, bars) in page.bars { map[symbol] = .array(bars.map(WireEncoder.bar)) }
+        return .json(.object(["bars": .object(map), "next_page_token": .string(page.token)]))
+    }
+
+    /// `GET /v2/stocks/{symbol}/bars`: `{"bars": [...], "next_page_token": …, "symbol": …}`.
+    static func barsSingle(_ context: RouteContext, symbol: String) throws(APIError) -> SimResponse {
+        guard SymbolFormat.isStock(symbol) else { throw .badParameter("invalid symbol: \(symbol)") }
+        let page = try barPage(context, symbols: [symbol])
+        let bars = page.bars.first?.bars ?? []
+        return .json(
+            .object([
+                "bars": .array(bars.map(WireEncoder.bar)), "next_page_token": .string(page.token),
+                "symbol": .string(symbol),
+            ]))
+    }
+
+    private static func barPage(
+        _ context: RouteContext, symbols: [String]
+    ) throws(APIError) -> (bars: [(symbol: String, bars: [SimBar])], token: String?) {
+        let query = context.dataQuery
+        guard let timeframeText = query.string("timeframe"), let timeframe = Timeframe(timeframeText) else {
+            throw .invalidTimeframe
+        }
+        let now = context.clock.now
+        let start = try query.time("start") ?? NewYorkTime.instant(date: context.today, secondOfDay: 0)
+        let end = try query.time("end", endOfDay: true) ?? now
+        guard start <= end else { throw .badParameter("end should not be before start") }
+        let limit = try query.int("limit", default: 1000, range: 1...10_000)
+        let descending = try query.choice("sort", ["asc", "desc"], default: "asc") == "desc"
+        _ = try query.choice("feed", historicalFeeds, default: "sip")
+        _ = try query.choice("adjustment", ["raw", "split", "dividend", "spin-off", "all"], default: "raw")
+        var cursor: BarSeries.Cursor?
+        if let token = query.string("page_token") {
+            let parts = PageToken.decode(token)?.split(separator: "|").map(String.init) ?? []
+            guard parts.count == 3, symbols.contains(parts[0]), parts[1] == timeframe.canonical,
+                let time = Timestamp(rfc3339: parts[2])
+            else { throw .badParameter("invalid page token") }
+            cursor = BarSeries.Cursor(symbol: parts[0], time: time)
+        }
+        let series = BarSeries(
+            timeframe: timeframe, start: start, end: end, horizon: min(now, context.clock.priceTime),
+            descending: descending)
+        let engines = symbols.filter { context.market.exists($0) }.map { context.market.engine($0) }
+        let page = series.page(engines: engines, limit: limit, from: cursor)
+        let token = page.next.map {
+            PageToken.encode("\($0.symbol)|\(timeframe.canonical)|\($0.time.rfc3339NineDigits)")
+        }
+        return (page.bars, token)
+    }
+}

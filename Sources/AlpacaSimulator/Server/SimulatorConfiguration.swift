@@ -1,0 +1,22 @@
+/// Everything that shapes one simulator instance.
+public struct SimulatorConfiguration: Sendable {
+    /// The address to bind (default loopback).
+    public var host: String = "127.0.0.1"
+    /// The port to bind; 0 picks an ephemeral port.
+    public var port: Int = 0
+    /// The market seed: same seed, same market.
+    public var seed: UInt64 = 1
+    /// How the market clock behaves.
+    public var market: MarketMode = .auto
+    /// When set, requests must carry these keys (401 on trading paths, 403 on data paths otherwise).
+    public var keys: SimulatorKeys? = nil
+    /// Symbols that do not exist: `null` in snapshots, absent from latest maps, 404 as assets.
+    public var unknownSymbols: Set<String> = []
+    /// Requests allowed per minute before answering 429 (`/_sim/*` paths are not counted).
+    public var rateLimitPerMinute: Int = 200
+    /// The source of "now".
+    public var clock: SimulatorClock = .system
+
+    /// Creates the default configuration: loopback, ephemeral port, seed 1, automatic market.
+    public init() {}
+}

@@ -1,0 +1,92 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The one responder behind every path: counts, authenticates, rate-limits, runs the fault stage
+/// and the route, then stamps the rate-limit and request-id headers.
+struct SimulatorResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    /// The market.
+    let market: SimulatedMarket
+    /// Server-wide state.
+    let state: ServerState
+    /// The fault stage.
+    let faults = FaultStage()
+
+    /// Answers one request.
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        var headers: [(name: String, value: String)] = []
+        for field in request.headers { headers.append((field.name.rawName, field.value)) }
+        let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let simRequest = SimRequest(method: request.method.rawValue, target: target, headers: headers)
+        let outcome = try await handle(simRequest)
+        var response = outcome.response
+        let host = RouteTable.host(of: simRequest.segments)
+        let rate = state.takeRateToken(count: false)
+        func add(_ name: String, _ value: String) {
+            if !response.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+                response.headers.append((name, value))
+            }
+        }
+        if host != .simulator || simRequest.segments.count > 1 && simRequest.segments[1] == "test" {
+            add("X-RateLimit-Limit", String(rate.limit))
+            add("X-RateLimit-Remaining", String(rate.remaining))
+            add("X-RateLimit-Reset", String(rate.reset))
+        }
+        add("X-Request-ID", state.nextRequestID())
+        if simRequest.path != "/_sim/stats" {
+            state.recordResponse(status: response.status, fault: outcome.injected)
+        }
+        let converted = Self.convert(response)
+        return request.method == .head ? converted.createHeadResponse() : converted
+    }
+
+    /// Counting, keys, rate limit, fault stage and route, in that order.
+    private func handle(_ request: SimRequest) async throws -> FaultStage.Outcome {
+        let host = RouteTable.host(of: request.segments)
+        if request.path != "/_sim/stats" { state.recordRequest(path: request.path) }
+        if host != .simulator, let keys = state.configuration.keys {
+            let authorized =
+                request.header("APCA-API-KEY-ID") == keys.id && request.header("APCA-API-SECRET-KEY") == keys.secret
+            if !authorized {
+                let response: SimResponse =
+                    host == .data
+                    ? .error(status: 403, code: nil, message: "forbidden.")
+                    : .error(status: 401, code: nil, message: "unauthorized.")
+                return FaultStage.Outcome(response: response, injected: false)
+            }
+        }
+        if host != .simulator {
+            let rate = state.takeRateToken(count: true)
+            if rate.limited {
+                return FaultStage.Outcome(
+                    response: .error(status: 429, code: 42_910_000, message: "too many requests."), injected: false)
+            }
+        }
+        let context = RouteContext(
+            request: request, market: market, clock: market.clockState(), hooks: market.currentHooks, server: state)
+        return try await faults.process(request, hooks: context.hooks) { _ in
+            do {
+                return try await RouteTable.dispatch(context)
+            } catch let error as APIError {
+                return error.response
+            }
+        }
+    }
+
+    /// Converts to Hummingbird's response type.
+    static func convert(_ response: SimResponse) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in response.headers {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: response.status)
+        switch response.body {
+        case .bytes(let bytes):
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .stream(let length, let write):
+            return Response(status: status, headers: fields, body: ResponseBody(contentLength: length, write))
+        }
+    }
+}

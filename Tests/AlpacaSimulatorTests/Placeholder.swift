@@ -1,1 +1,0 @@
-// Tests for AlpacaSimulatorTests arrive with their issue.
