@@ -92,16 +92,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "SimulatorTestSupport",
+            dependencies: ["AlpacaSimulator", "CurlTransport", "AlpacaAPI", "HTTPCore", "MarketModel"],
+            swiftSettings: swiftSettings
+        ),
+
         // Tests.
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CurlTransportTests",
-            dependencies: ["CurlTransport", "HTTPCore", "TUITestSupport", "AlpacaSimulator"],
+            dependencies: ["CurlTransport", "HTTPCore", "AlpacaSimulator", "SimulatorTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AlpacaAPITests",
-            dependencies: ["AlpacaAPI", "HTTPCore", "MarketModel", "CurlTransport", "AlpacaSimulator", "TUITestSupport"],
+            dependencies: [
+                "AlpacaAPI", "HTTPCore", "MarketModel", "CurlTransport", "AlpacaSimulator", "SimulatorTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -116,7 +124,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "CurlTransport", "HTTPCore",
-                "AlpacaSimulator", "TUITestSupport",
+                "AlpacaSimulator", "TUITestSupport", "SimulatorTestSupport",
             ],
             swiftSettings: swiftSettings
         ),
@@ -135,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlpacaDashTests",
-            dependencies: ["AlpacaDash", "TUITestSupport"],
+            dependencies: ["AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,1 +1,0 @@
-// Tests for CurlTransportTests arrive with their issue.
