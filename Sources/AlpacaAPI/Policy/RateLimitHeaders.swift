@@ -30,14 +30,15 @@ public struct RateLimitHeaders: Sendable, Equatable {
     }
 
     /// The earliest time (epoch seconds) another request may be sent after a 429, `now` being the current time.
+    ///
+    /// `Retry-After` is the more specific instruction and wins, unless the window is exhausted
+    /// (`Remaining: 0`), in which case nothing may go before the window's `Reset` either.
     public func earliestRetry(now: Double) -> Double? {
-        let fromReset = reset
-        let fromRetryAfter = retryAfter.map { now + $0 }
-        switch (fromReset, fromRetryAfter) {
-        case (let a?, let b?): return max(a, b)
-        case (let a?, nil): return a
-        case (nil, let b?): return b
-        default: return nil
+        if let retryAfter {
+            let after = now + retryAfter
+            if remaining == 0, let reset { return max(after, reset) }
+            return after
         }
+        return reset
     }
 }
