@@ -57,11 +57,13 @@ extension AlpacaClient {
     ///   - end: Inclusive end, optional.
     ///   - limit: The most bars in total per chunk (Alpaca counts across symbols), nil for all.
     ///   - descending: `sort=desc`.
+    ///   - pageLimit: The page size sent as `limit` (1–10 000; Alpaca counts it across symbols).
     /// - Returns: Per symbol all bars in order; a symbol with one malformed bar is `Entry.invalid`.
     public func stockBars(
         _ symbols: [String], timeframe: String, start: Timestamp? = nil, end: Timestamp? = nil, limit: Int? = nil,
-        descending: Bool = false
+        descending: Bool = false, pageLimit: Int = 10_000
     ) async throws -> BatchResult<[WireBar]> {
+        let pageLimit = min(10_000, max(1, pageLimit))
         let endpoint = "GET /v2/stocks/bars"
         let feed = configuration.stockFeed
         return try await chunked(symbols, size: configuration.stockChunkSize) { chunk in
@@ -74,7 +76,7 @@ extension AlpacaClient {
                 query.add("timeframe", timeframe)
                 query.add("start", start?.rfc3339)
                 query.add("end", end?.rfc3339)
-                query.add("limit", min(remaining ?? 10_000, 10_000))
+                query.add("limit", min(remaining ?? pageLimit, pageLimit))
                 query.add("feed", feed)
                 query.add("sort", descending ? "desc" : nil)
                 query.add("page_token", token)
