@@ -2,12 +2,13 @@
 ///
 /// Strings are escaped so the line stays one line and stays inert in a terminal: `"` and `\`, every
 /// C0 control, DEL, the C1 controls and U+2028/U+2029 are written as escapes.
-struct JSONLine {
-    private(set) var text = "{"
+public struct JSONLine: Sendable {
+    /// The text so far.
+    public private(set) var text = "{"
     private var isEmpty = true
 
     /// Adds a string field, or `null`.
-    mutating func add(_ key: String, _ value: String?) {
+    public mutating func add(_ key: String, _ value: String?) {
         startField(key)
         guard let value else {
             text += "null"
@@ -19,19 +20,37 @@ struct JSONLine {
     }
 
     /// Adds an integer field, or `null`.
-    mutating func add(_ key: String, _ value: Int?) {
+    public mutating func add(_ key: String, _ value: Int?) {
         startField(key)
         text += value.map { String($0) } ?? "null"
     }
 
     /// Adds a number field; non-finite numbers (which JSON cannot hold) and nil become `null`.
-    mutating func add(_ key: String, _ value: Double?) {
+    public mutating func add(_ key: String, _ value: Double?) {
         startField(key)
         if let value, value.isFinite { text += "\(value)" } else { text += "null" }
     }
 
     /// The finished object and its newline.
-    func finished() -> String { text + "}\n" }
+    public func finished() -> String { text + "}\n" }
+
+    /// Creates an empty object.
+    public init() {}
+
+    /// Adds a boolean field, or `null`.
+    public mutating func add(_ key: String, _ value: Bool?) {
+        startField(key)
+        text += value.map { $0 ? "true" : "false" } ?? "null"
+    }
+
+    /// Adds an integer field, or `null`.
+    public mutating func add(_ key: String, _ value: Int64?) { add(key, value.map { Int($0) }) }
+
+    /// Adds a nested object.
+    public mutating func add(_ key: String, object: JSONLine) {
+        startField(key)
+        text += object.text + "}"
+    }
 
     private mutating func startField(_ key: String) {
         if !isEmpty { text.append(",") }

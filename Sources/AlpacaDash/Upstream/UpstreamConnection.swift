@@ -1,0 +1,78 @@
+import AlpacaAPI
+import AlpacaSimulator
+import CurlTransport
+import Foundation
+import HTTPCore
+import MarketMetrics
+import MarketModel
+import Pipeline
+import TTLCache
+
+/// The resolved upstream: a client, whether it is live or simulated, and the embedded simulator
+/// when one was started.
+struct UpstreamConnection {
+    let client: AlpacaClient
+    let origin: DataOrigin
+    let dataSource: DataSource
+    let simulator: SimulatorServer?
+    let metrics: MetricsRegistry
+    let audit: AuditLog?
+
+    static func isAllowed(_ url: String) -> Bool { URLParts(url)?.isAllowedUpstream ?? false }
+
+    /// Resolves the upstream from the options and environment.
+    ///
+    /// Explicit URLs win; otherwise keys mean live Alpaca, and no keys (or `--demo`) start the
+    /// embedded simulator on an ephemeral loopback port. The simulator is never a fallback for a
+    /// live connection that fails.
+    static func open(_ options: UpstreamOptions, environment: [String: String], audit: Bool) async throws
+        -> UpstreamConnection
+    {
+        let credentials = Credentials.fromEnvironment(environment)
+        let explicit = options.tradingURL != nil || options.dataURL != nil
+        var hosts: AlpacaHosts
+        var simulator: SimulatorServer?
+        var origin: DataOrigin
+        var source: DataSource
+        if !explicit && (options.demo || credentials == nil) {
+            var configuration = SimulatorConfiguration()
+            configuration.clock = .system
+            let server = try await SimulatorServer.start(configuration)
+            simulator = server
+            hosts = AlpacaHosts(trading: server.baseURL, data: server.baseURL)
+            origin = .simulated
+            source = .simulator
+        } else {
+            hosts = AlpacaHosts.resolve(environment: environment, trading: options.tradingURL, data: options.dataURL)
+            let loopback = URLParts(hosts.data)?.isLoopback == true
+            source = loopback ? .simulator : .alpaca
+            origin = loopback ? .simulated : hosts.isPaper ? .livePaper : .live
+        }
+        var configuration = AlpacaClient.Configuration(
+            hosts: hosts, credentials: simulator == nil ? credentials : nil)
+        configuration.stockFeed = options.feed
+        configuration.optionsFeed = options.optionsFeed
+        let metrics = MetricsRegistry()
+        let auditLog = audit ? AuditLog(url: AuditLog.defaultURL(environment: environment)) : nil
+        let client = AlpacaClient(
+            configuration: configuration, transport: CurlTransport(),
+            observer: UpstreamObserver(metrics: metrics, audit: auditLog))
+        return UpstreamConnection(
+            client: client, origin: origin, dataSource: source, simulator: simulator, metrics: metrics, audit: auditLog)
+    }
+
+    /// A market-data service over this connection.
+    func service(configuration: PipelineConfiguration = PipelineConfiguration()) -> MarketDataService {
+        var configuration = configuration
+        configuration.dataSource = dataSource
+        return MarketDataService(
+            client: client, configuration: configuration, metrics: metrics,
+            journal: PipelineJournal(audit: audit))
+    }
+
+    /// Stops the embedded simulator, if any, and flushes the audit trail.
+    func close() async {
+        audit?.flush()
+        await simulator?.stop()
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// Where data comes from: Alpaca (keys in the environment) or the built-in simulator.
+struct UpstreamOptions: ParsableArguments {
+    @Flag(help: "Use the built-in simulator even when Alpaca keys are set.")
+    var demo = false
+
+    @Option(help: "Trading API base URL (default: $APCA_API_BASE_URL or the paper host).")
+    var tradingURL: String?
+
+    @Option(help: "Market-data API base URL (default: $APCA_API_DATA_URL or data.alpaca.markets).")
+    var dataURL: String?
+
+    @Option(help: "Stock feed: iex or sip.")
+    var feed: String = "iex"
+
+    @Option(help: "Options feed: indicative or opra.")
+    var optionsFeed: String = "indicative"
+
+    func validate() throws {
+        guard ["iex", "sip", "delayed_sip"].contains(feed) else { throw ValidationError("--feed must be iex or sip") }
+        guard ["indicative", "opra"].contains(optionsFeed) else {
+            throw ValidationError("--options-feed must be indicative or opra")
+        }
+        for url in [tradingURL, dataURL].compactMap({ $0 }) {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw ValidationError("\(url) is not an http(s) URL")
+            }
+            guard UpstreamConnection.isAllowed(url) else {
+                throw ValidationError("\(url): plain http is accepted only for loopback hosts")
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// The entry point; replaced by the ArgumentParser command.
-print("alpaca-dash")

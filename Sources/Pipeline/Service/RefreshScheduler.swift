@@ -1,0 +1,219 @@
+public import MarketModel
+public import ServiceLifecycle
+import AlpacaAPI
+import MarketMetrics
+import TTLCache
+
+/// Drives the pipeline in the background: a task group refreshing each data class at its own
+/// interval (watchlist, clock, focused chain, sparkline bars), never two refreshes of one kind
+/// at once, and publishing an immutable `PipelineUpdate` after each (newest wins).
+public actor RefreshScheduler: Service {
+    private enum Kind: CaseIterable {
+        case watchlist, clock, chain, bars
+    }
+
+    private let service: MarketDataService
+    private let origin: DataOrigin
+    private var intervals: RefreshIntervals
+    private let onWatchlistChange: @Sendable ([String]) -> Void
+    private let continuation: AsyncStream<PipelineUpdate>.Continuation
+    private let commandContinuation: AsyncStream<PipelineCommand>.Continuation
+    private let commandStream: AsyncStream<PipelineCommand>
+
+    private var watchlist: [String]
+    private var rows: [String: WatchlistRow] = [:]
+    private var sparklines: [String: [Double]] = [:]
+    private var clock: MarketClock?
+    private var chainFocus: (underlying: String, expiration: CalendarDate?)?
+    private var chain: OptionChainView?
+    private var paused = false
+    private var lastSuccess: Timestamp?
+    private var lastError: PipelineFailure?
+    private var generation: UInt64 = 0
+    private var forced: Set<Kind> = []
+
+    /// The published updates (buffering only the newest).
+    public nonisolated let updates: AsyncStream<PipelineUpdate>
+
+    /// Creates a scheduler.
+    /// - Parameters:
+    ///   - service: The market-data service.
+    ///   - watchlist: The symbols to watch.
+    ///   - origin: Live or simulated, for the status bar.
+    ///   - intervals: Refresh intervals.
+    ///   - onWatchlistChange: Called after `a`/`d` change the watchlist (to save it).
+    public init(
+        service: MarketDataService, watchlist: [String], origin: DataOrigin, intervals: RefreshIntervals = RefreshIntervals(),
+        onWatchlistChange: @escaping @Sendable ([String]) -> Void = { _ in }
+    ) {
+        self.service = service
+        self.watchlist = watchlist
+        self.origin = origin
+        self.intervals = intervals
+        self.onWatchlistChange = onWatchlistChange
+        (updates, continuation) = AsyncStream.makeStream(of: PipelineUpdate.self, bufferingPolicy: .bufferingNewest(1))
+        (commandStream, commandContinuation) = AsyncStream.makeStream(of: PipelineCommand.self)
+    }
+
+    /// Queues a command from the UI.
+    public nonisolated func send(_ command: PipelineCommand) { commandContinuation.yield(command) }
+
+    /// Runs until cancelled or asked to shut down gracefully.
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.consumeCommands() }
+                for kind in Kind.allCases { group.addTask { await self.loop(kind) } }
+                await group.next()
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            self.commandContinuation.finish()
+        }
+        continuation.finish()
+    }
+
+    private func consumeCommands() async {
+        for await command in commandStream {
+            handle(command)
+        }
+    }
+
+    private func handle(_ command: PipelineCommand) {
+        switch command {
+        case .refreshNow:
+            forced = Set(Kind.allCases)
+        case .setPaused(let value):
+            paused = value
+            publish()
+        case .setRefreshInterval(let seconds):
+            intervals.watchlist = min(60, max(0.5, seconds))
+            publish()
+        case .openChain(let underlying, let expiration):
+            chainFocus = (underlying, expiration)
+            if chain?.underlying != underlying { chain = OptionChainView(underlying: underlying) }
+            forced.insert(.chain)
+            publish()
+        case .closeChain:
+            chainFocus = nil
+            chain = nil
+            publish()
+        case .addSymbol(let symbol):
+            let symbol = symbol.uppercased()
+            guard !watchlist.contains(symbol) else { return }
+            watchlist.append(symbol)
+            onWatchlistChange(watchlist)
+            forced.formUnion([.watchlist, .bars])
+            publish()
+        case .removeSymbol(let symbol):
+            watchlist.removeAll { $0 == symbol }
+            rows[symbol] = nil
+            onWatchlistChange(watchlist)
+            publish()
+        }
+    }
+
+    private func interval(_ kind: Kind) -> Double {
+        switch kind {
+        case .watchlist: intervals.watchlist
+        case .clock: intervals.clock
+        case .chain: intervals.chain
+        case .bars: intervals.bars
+        }
+    }
+
+    /// One kind's loop: refresh, then wait its interval (waking early when forced). A refresh of
+    /// a kind never overlaps another of the same kind because the loop awaits it.
+    private func loop(_ kind: Kind) async {
+        while !Task.isCancelled {
+            let bypass = forced.remove(kind) != nil
+            if !paused || bypass { await refresh(kind, bypassCache: bypass) }
+            var waited = 0.0
+            while waited < interval(kind), !forced.contains(kind), !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                waited += 0.25
+            }
+        }
+    }
+
+    private func refresh(_ kind: Kind, bypassCache: Bool) async {
+        switch kind {
+        case .clock:
+            switch await service.marketClock(bypassCache: bypassCache) {
+            case .success(let value):
+                clock = value
+                succeeded()
+            case .failure(let failure):
+                lastError = failure
+            }
+        case .watchlist:
+            let symbols = watchlist
+            guard !symbols.isEmpty, let results = try? await service.quotes(symbols, bypassCache: bypassCache) else {
+                break
+            }
+            var anyUpstream: PipelineFailure?
+            var anySuccess = false
+            for (symbol, result) in results {
+                var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
+                switch result {
+                case .success(let quote):
+                    row.quote = quote
+                    row.failure = nil
+                    anySuccess = true
+                case .failure(let failure):
+                    row.failure = failure
+                    if failure.code == .upstreamError { anyUpstream = failure }
+                }
+                rows[symbol] = row
+            }
+            if let anyUpstream { lastError = anyUpstream } else if anySuccess { succeeded() }
+        case .chain:
+            guard let focus = chainFocus else { return }
+            let result = await service.optionChain(focus.underlying, expiration: focus.expiration, bypassCache: bypassCache)
+            guard let current = chainFocus, current.underlying == focus.underlying else { return }
+            switch result {
+            case .success(let view):
+                chain = view
+                succeeded()
+            case .failure(let failure):
+                var view = chain ?? OptionChainView(underlying: focus.underlying)
+                view.failure = failure
+                chain = view
+                if failure.code == .upstreamError { lastError = failure }
+            }
+        case .bars:
+            if let lines = try? await service.sparklines(watchlist) { sparklines.merge(lines) { _, new in new } }
+        }
+        publish()
+    }
+
+    private func succeeded() {
+        lastSuccess = Timestamp.now()
+        lastError = nil
+    }
+
+    private func publish() {
+        generation += 1
+        let configuration = service.client.configuration
+        let journal = service.journal
+        var list: [WatchlistRow] = []
+        for symbol in watchlist {
+            var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
+            row.sparkline = sparklines[symbol] ?? []
+            list.append(row)
+        }
+        let market = DashboardSnapshot(
+            generation: generation, origin: origin, stockFeed: configuration.stockFeed,
+            optionsFeed: configuration.optionsFeed, clock: clock, lastSuccessfulRefresh: lastSuccess,
+            lastError: lastError, watchlist: list, chain: chain, quality: journal.quality(for: watchlist),
+            validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
+            paused: paused)
+        let metrics = service.metrics.snapshot()
+        let cache = service.cache
+        let continuation = self.continuation
+        Task {
+            let stats = await cache.stats()
+            continuation.yield(PipelineUpdate(market: market, metrics: metrics, cache: stats))
+        }
+    }
+}
