@@ -1,1 +1,0 @@
-// The TUITestSupport module; its code arrives with its issue.
