@@ -66,18 +66,30 @@ public struct HelpOverlay: Sendable, Equatable {
                 ])
             }
         }
-        let contentWidth = lines.map { $0.reduce(0) { $0 + DisplayWidth.of($1.text) } }.max() ?? 0
-        let box = area.centered(width: contentWidth + 4, height: lines.count + 2)
+        let lineWidth = lines.map { $0.reduce(0) { $0 + DisplayWidth.of($1.text) } }.max() ?? 0
+        // Flow the lines into as many columns as needed (and as fit) to avoid cutting them.
+        let maxRows = max(1, area.height - 2)
+        let wanted = (lines.count + maxRows - 1) / maxRows
+        let fitting = max(1, (area.width - 2) / (lineWidth + 3))
+        let columns = max(1, min(wanted, fitting))
+        let rowsPerColumn = (lines.count + columns - 1) / columns
+        let box = area.centered(width: columns * (lineWidth + 3) + 1, height: rowsPerColumn + 2)
         guard box.width >= 3, box.height >= 3 else { return }
         let style = theme.style(.body).patched(with: theme.style(.help))
         Block(title: title, focused: true).render(into: &buffer, area: box, theme: theme)
         buffer.overlay(box, style: Style(background: style.background))
-        let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
-        var shown = Array(lines.prefix(inner.height))
-        if lines.count > inner.height, !shown.isEmpty {
-            shown[shown.count - 1] = [TextSpan("…", role: .muted)]
+        let rows = box.height - 2
+        for column in 0..<columns {
+            let first = column * rowsPerColumn
+            guard first < lines.count else { break }
+            var shown = Array(lines[first..<min(lines.count, first + rowsPerColumn)].prefix(rows))
+            if column == columns - 1, lines.count > first + rows, !shown.isEmpty {
+                shown[shown.count - 1] = [TextSpan("…", role: .muted)]
+            }
+            let x = box.x + 2 + column * (lineWidth + 3)
+            let inner = Rect(x: x, y: box.y + 1, width: min(lineWidth + 1, box.maxX - 1 - x), height: rows)
+            Paragraph(shown).render(into: &buffer, area: inner, theme: theme)
         }
-        Paragraph(shown).render(into: &buffer, area: inner, theme: theme)
-        buffer.overlay(inner, style: Style(background: style.background))
+        buffer.overlay(box.inset(by: 1), style: Style(background: style.background))
     }
 }

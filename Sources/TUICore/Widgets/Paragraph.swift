@@ -18,7 +18,10 @@ public struct Paragraph: Sendable, Equatable {
             var x = area.x
             for span in line where x < area.maxX {
                 let style = body.patched(with: theme.style(span.role))
-                x += buffer.write(span.text, x: x, y: area.y + row, style: style, maxWidth: area.maxX - x)
+                let room = area.maxX - x
+                let text =
+                    DisplayWidth.of(span.text) > room ? TerminalSanitizer.clamp(span.text, toWidth: room) : span.text
+                x += buffer.write(text, x: x, y: area.y + row, style: style, maxWidth: room)
             }
         }
     }
