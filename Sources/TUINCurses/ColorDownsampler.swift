@@ -1,6 +1,8 @@
 public import TUICore
 
-/// Maps theme colours to what the terminal can show: RGB → 256 → 16 → none, by `COLORS`. Pure.
+/// Maps theme colours to what the terminal can show: RGB → 256 → 16 → none, by `COLORS`.
+///
+/// Pure: no ncurses calls.
 public enum ColorDownsampler {
     /// The six levels of the xterm 6×6×6 colour cube.
     static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]

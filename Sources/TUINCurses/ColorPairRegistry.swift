@@ -1,4 +1,6 @@
-/// Hands out ncurses colour pairs lazily, one per (foreground, background), within `COLOR_PAIRS`. Pure.
+/// Hands out ncurses colour pairs lazily, one per (foreground, background), within `COLOR_PAIRS`.
+///
+/// Pure: no ncurses calls.
 ///
 /// Pair 0 is the terminal default and is never allocated; when every pair is taken, new
 /// combinations fall back to pair 0 (attributes still apply, so states stay readable).

@@ -1,7 +1,9 @@
 internal import CNCurses
 public import TUICore
 
-/// Turns `wget_wch` results into `Key`s. Pure apart from reading ncurses' key-code constants.
+/// Turns `wget_wch` results into `Key` values.
+///
+/// Pure apart from reading the key-code constants of the ncurses headers.
 public enum KeyDecoder {
     /// What `wget_wch` produced.
     public enum Input: Sendable, Hashable {
