@@ -39,6 +39,13 @@ struct SnapshotTests {
         expectSnapshot(render(AppState(size: size), theme: .default, size: size, now: Fixtures.now), named: "waiting")
     }
 
+    @Test func simulatedBadgeShowsBeforeTheFirstUpdate() {
+        let state = AppState(origin: .simulated)
+        let text = render(state, theme: .default, size: state.size, now: Fixtures.now).snapshotText
+        #expect(text.contains("SIMULATED"))
+        #expect(text.contains("Waiting for data"))
+    }
+
     @Test func degradedLayout() {
         let size = Size(width: 40, height: 12)
         for (name, routes) in Self.screens {

@@ -33,13 +33,19 @@ public struct AppState: Sendable, Equatable {
     public var staleAfterSeconds: Double
     /// A one-line notice for the footer (cleared by the next key).
     public var notice: String?
+    /// The data source known at start-up, shown before the first update (then the update's wins).
+    public var origin: DataOrigin?
 
     /// Creates the initial state: the watchlist, no data yet.
     /// - Parameters:
     ///   - size: The terminal size.
     ///   - refreshInterval: The configured refresh interval in seconds.
     ///   - staleAfterSeconds: Age after which rows are marked stale.
-    public init(size: Size = Size(width: 80, height: 24), refreshInterval: Double = 2, staleAfterSeconds: Double = 60) {
+    ///   - origin: The data source, so `SIMULATED` shows even before the first update.
+    public init(
+        size: Size = Size(width: 80, height: 24), refreshInterval: Double = 2, staleAfterSeconds: Double = 60,
+        origin: DataOrigin? = nil
+    ) {
         self.routes = [.watchlist]
         self.lists = [:]
         self.filters = [:]
@@ -55,6 +61,7 @@ public struct AppState: Sendable, Equatable {
         self.paused = false
         self.staleAfterSeconds = staleAfterSeconds
         self.notice = nil
+        self.origin = origin
     }
 
     /// The route on screen.

@@ -7,15 +7,25 @@ enum StatusLine {
     static func bar(_ state: AppState, now: Timestamp) -> StatusBar {
         let clock = StatusBar.Segment(Format.clock(now) + " ET", priority: 3)
         guard let market = state.latest?.market else {
-            return StatusBar(
-                left: [StatusBar.Segment(" waiting for data ", role: .qualityWarn)], right: [clock])
+            let waiting = StatusBar.Segment(" waiting for data ", role: .qualityWarn)
+            return StatusBar(left: state.origin.map { [badge($0), waiting] } ?? [waiting], right: [clock])
         }
+        let left = [badge(market.origin)] + details(state, market, now: now)
+        return StatusBar(left: left, right: [clock])
+    }
+
+    /// The source badge: `SIMULATED`, `LIVE paper` or `LIVE`.
+    static func badge(_ origin: DataOrigin) -> StatusBar.Segment {
+        switch origin {
+        case .simulated: return StatusBar.Segment(" SIMULATED ", role: .statusSimulated)
+        case .livePaper: return StatusBar.Segment(" LIVE paper ", role: .statusLive)
+        case .live: return StatusBar.Segment(" LIVE ", role: .statusLive)
+        }
+    }
+
+    /// Feed, market clock, refresh age, pause state and the error indicator.
+    static func details(_ state: AppState, _ market: DashboardSnapshot, now: Timestamp) -> [StatusBar.Segment] {
         var left: [StatusBar.Segment] = []
-        switch market.origin {
-        case .simulated: left.append(StatusBar.Segment(" SIMULATED ", role: .statusSimulated))
-        case .livePaper: left.append(StatusBar.Segment(" LIVE paper ", role: .statusLive))
-        case .live: left.append(StatusBar.Segment(" LIVE ", role: .statusLive))
-        }
         left.append(StatusBar.Segment(market.stockFeed + "/" + market.optionsFeed, priority: 5))
         if let marketClock = market.clock {
             if marketClock.isOpen {
@@ -45,7 +55,7 @@ enum StatusLine {
         } else {
             left.append(StatusBar.Segment("✓ ok", role: .quality("good"), priority: 4))
         }
-        return StatusBar(left: left, right: [clock])
+        return left
     }
 }
 
