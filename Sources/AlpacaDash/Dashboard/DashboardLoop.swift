@@ -1,0 +1,114 @@
+import DashboardUI
+import Dispatch
+import Foundation
+import MarketModel
+import TUICore
+import TUINCurses
+
+/// Runs the dashboard in the terminal until the user quits or a terminating signal arrives.
+///
+/// Merges keys (a read source on stdin), SIGWINCH, a 1 Hz tick and `updates` (newest wins) into
+/// `Message`s for `update`; `.command` effects go to `send`. Frames are rendered at most 30 times a
+/// second and only when the rendered buffer changed. The terminal is restored on every exit path.
+/// - Parameters:
+///   - initialState: The starting state (its size is replaced by the terminal's).
+///   - theme: The theme.
+///   - updates: Snapshots from the pipeline.
+///   - send: Receives the commands the user's keys produce.
+/// - Returns: The exit status: 0 after `q`, 128 + n after signal n.
+/// - Throws: `TerminalUnavailable` before touching the terminal when there is no usable one; the
+///   caller prints its `description` on one line and exits with status 2.
+@MainActor
+func runDashboard(
+    initialState: AppState, theme: Theme, updates: AsyncStream<DashboardUpdate>,
+    send: @escaping @Sendable (PipelineCommand) -> Void
+) async throws(TerminalUnavailable) -> Int32 {
+    let terminal = try NCursesTerminal(environment: ProcessInfo.processInfo.environment)
+    defer { terminal.shutdown() }
+    let inbox = LoopInbox()
+
+    let signals = TerminalSignals { inbox.post(.signal($0)) }
+    defer { signals.cancel() }
+    // Sources are created with queue .main so their main-actor handlers are legal (gotcha N7).
+    let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
+    input.setEventHandler { inbox.post(.input) }
+    input.resume()
+    defer { input.cancel() }
+    let ticker = DispatchSource.makeTimerSource(queue: .main)
+    ticker.schedule(deadline: .now() + 1, repeating: 1)
+    ticker.setEventHandler { inbox.post(.tick) }
+    ticker.resume()
+    defer { ticker.cancel() }
+    let feeder = Task { @MainActor in
+        for await next in updates { inbox.post(.update(next)) }
+    }
+    defer { feeder.cancel() }
+
+    var state = initialState
+    state.size = terminal.size
+    var onScreen: ScreenBuffer?
+    var lastFrame = ContinuousClock.now
+    var idleInputs = 0
+    let frameInterval = Duration.milliseconds(33)
+    var pending = [LoopInbox.Event.tick]
+
+    while true {
+        var messages: [Message] = []
+        var newest: DashboardUpdate?
+        for event in pending {
+            switch event {
+            case .update(let next):
+                newest = next
+            case .tick:
+                messages.append(.tick(now: Timestamp.now()))
+            case .input:
+                let keys = terminal.readKeys()
+                // A readable stdin that yields nothing, again and again, means the terminal is gone.
+                idleInputs = keys.isEmpty ? idleInputs + 1 : 0
+                if idleInputs > 100 { return 128 + SIGHUP }
+                for key in keys {
+                    messages.append(key == .resize ? .resize(terminal.handleResize()) : .key(key))
+                }
+            case .signal(.resize):
+                messages.append(.resize(terminal.handleResize()))
+            case .signal(.terminate(let signal)):
+                return 128 + signal
+            case .signal(.suspend):
+                terminal.suspend()
+                onScreen = nil
+                messages.append(.resize(terminal.size))
+            case .signal(.resumed):
+                terminal.resume()
+                onScreen = nil
+                messages.append(.resize(terminal.size))
+            }
+        }
+        if let newest { messages.insert(.update(newest), at: 0) }
+        for message in messages {
+            for effect in update(&state, message) {
+                switch effect {
+                case .command(let command): send(command)
+                case .quit: return 0
+                case .redraw:
+                    terminal.invalidate()
+                    onScreen = nil
+                }
+            }
+        }
+
+        let frame = render(state, theme: theme, size: terminal.size, now: Timestamp.now())
+        if frame != onScreen {
+            let wait = lastFrame + frameInterval - ContinuousClock.now
+            if wait > .zero {
+                // Coalesce: wait out the frame interval, then fold in whatever arrived meanwhile.
+                try? await Task.sleep(for: wait)
+                pending = inbox.takeAll()
+                if !pending.isEmpty { continue }
+            }
+            terminal.draw(frame)
+            onScreen = frame
+            lastFrame = ContinuousClock.now
+        }
+        pending = await inbox.next()
+    }
+}

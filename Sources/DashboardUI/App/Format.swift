@@ -1,0 +1,91 @@
+import MarketModel
+
+/// Number, time and age formatting: POSIX style, never locale-dependent.
+enum Format {
+    /// The mark for a missing value.
+    static let missing = "—"
+
+    /// A fixed-point number with `digits` decimals; `—` when not finite.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return missing }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        let whole = scaled / scale
+        let fraction = scaled % scale
+        var text = String(whole)
+        if digits > 0 {
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return value < 0 && scaled != 0 ? "-" + text : text
+    }
+
+    /// A price: 2 decimals, 4 below one dollar; `—` when missing.
+    static func price(_ value: Double?) -> String {
+        guard let value else { return missing }
+        return fixed(value, abs(value) < 1 && value != 0 ? 4 : 2)
+    }
+
+    /// An option price: always 2 decimals (3 below a cent); `—` when missing.
+    static func optionPrice(_ value: Double?) -> String {
+        guard let value else { return missing }
+        return fixed(value, value != 0 && abs(value) < 0.01 ? 3 : 2)
+    }
+
+    /// A signed number: `+1.23`, `-0.45`, `0.00`.
+    static func signed(_ value: Double, _ digits: Int) -> String {
+        let text = fixed(value, digits)
+        return value > 0 && text != fixed(0, digits) ? "+" + text : text
+    }
+
+    /// A count: `987`, `45.6K`, `12.3M`, `1.23B`; `—` when missing.
+    static func count(_ value: Int64?) -> String {
+        guard let value else { return missing }
+        let magnitude = abs(Double(value))
+        switch magnitude {
+        case 1e9...: return fixed(Double(value) / 1e9, 2) + "B"
+        case 1e6...: return fixed(Double(value) / 1e6, 1) + "M"
+        case 1e4...: return fixed(Double(value) / 1e3, 1) + "K"
+        default: return String(value)
+        }
+    }
+
+    /// An age or duration in seconds: `0s`, `45s`, `2m05s`, `1h02m`, `3d04h`; `—` when missing.
+    static func age(_ seconds: Double?) -> String {
+        guard let seconds, seconds.isFinite else { return missing }
+        let s = Int64(max(0, seconds.rounded(.down)))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" + two(s % 60) + "s" }
+        if s < 86_400 { return "\(s / 3600)h" + two(s / 60 % 60) + "m" }
+        return "\(s / 86_400)d" + two(s / 3600 % 24) + "h"
+    }
+
+    /// A latency in seconds: `850µs`, `12ms`, `1.25s`; `—` when missing.
+    static func latency(_ seconds: Double?) -> String {
+        guard let seconds, seconds.isFinite else { return missing }
+        if seconds < 0.001 { return "\(Int((seconds * 1e6).rounded()))µs" }
+        if seconds < 1 { return "\(Int((seconds * 1e3).rounded()))ms" }
+        return fixed(seconds, 2) + "s"
+    }
+
+    /// A ratio as a percentage with one decimal: `87.5%`; `—` when missing.
+    static func percent(_ ratio: Double?) -> String {
+        guard let ratio else { return missing }
+        return fixed(ratio * 100, 1) + "%"
+    }
+
+    /// New York wall-clock time `HH:MM:SS`.
+    static func clock(_ instant: Timestamp) -> String {
+        let ny = NewYorkTime(instant)
+        return two(Int64(ny.secondOfDay / 3600)) + ":" + two(Int64(ny.secondOfDay / 60 % 60)) + ":"
+            + two(Int64(ny.secondOfDay % 60))
+    }
+
+    /// A strike in dollars without trailing zeros beyond two decimals: `187.50`, `1250.00`.
+    static func strike(_ thousandths: Int) -> String {
+        thousandths % 10 == 0 ? fixed(Double(thousandths) / 1000, 2) : fixed(Double(thousandths) / 1000, 3)
+    }
+
+    private static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -1,0 +1,26 @@
+import TUICore
+
+/// The help overlay built from the key maps.
+enum HelpContent {
+    /// The overlay for a panel: its own keys, list keys, global keys.
+    static func overlay(for panel: Panel) -> HelpOverlay {
+        func entries(_ bindings: [KeyBinding<Action>]) -> [HelpOverlay.Entry] {
+            bindings.map { HelpOverlay.Entry(keys: $0.label, help: $0.help) }
+        }
+        var sections: [HelpOverlay.Section] = []
+        let own = KeyMaps.screen(panel)
+        if !own.isEmpty { sections.append(HelpOverlay.Section(title: panel.title, entries: entries(own))) }
+        sections.append(HelpOverlay.Section(title: "Lists", entries: entries(KeyMaps.navigation)))
+        sections.append(HelpOverlay.Section(title: "Everywhere", entries: entries(KeyMaps.global)))
+        sections.append(
+            HelpOverlay.Section(
+                title: "Marks",
+                entries: [
+                    HelpOverlay.Entry(keys: "▲ ▼", help: "up/down vs previous close"),
+                    HelpOverlay.Entry(keys: "—", help: "not sent by upstream"),
+                    HelpOverlay.Entry(keys: "◷", help: "stale"),
+                    HelpOverlay.Entry(keys: "✗ !", help: "rejected / refresh failed"),
+                ]))
+        return HelpOverlay(title: "Help — ? or Esc closes", sections: sections)
+    }
+}

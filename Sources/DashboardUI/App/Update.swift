@@ -1,0 +1,271 @@
+import MarketModel
+import TUICore
+
+/// Applies a message to the state and returns the effects the loop must perform.
+///
+/// Pure: no I/O, no clock; the same state and message always give the same result.
+/// - Parameters:
+///   - state: The state to change.
+///   - message: What happened.
+/// - Returns: Effects, in order.
+public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    switch message {
+    case .resize(let size):
+        state.size = size
+        return []
+    case .tick(let now):
+        state.now = now
+        return []
+    case .update(let next):
+        state.latest = next
+        state.paused = next.market.paused
+        state.refreshInterval = next.market.refreshInterval
+        state.clampSelections()
+        return []
+    case .key(let key):
+        return state.handle(key)
+    }
+}
+
+extension AppState {
+    /// The refresh intervals `+` and `-` step through, in seconds.
+    static let refreshIntervals: [Double] = [0.5, 1, 2, 5, 10, 15, 30, 60]
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        switch inputMode {
+        case .filter: return editFilter(key)
+        case .addSymbol(let text): return editSymbol(text, key)
+        case .normal: break
+        }
+        notice = nil
+        if helpVisible {
+            switch key {
+            case .char("?"), .escape, .enter, .backspace:
+                helpVisible = false
+                return []
+            case .char("q"), .ctrl("c"):
+                return [.quit]
+            default:
+                return []
+            }
+        }
+        guard let action = KeyMaps.action(for: key, on: panel) else { return [] }
+        return perform(action)
+    }
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .moveUp: moveSelection(by: -1)
+        case .moveDown: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -pageSize)
+        case .pageDown: moveSelection(by: pageSize)
+        case .top: moveSelection(by: Int.min / 2)
+        case .bottom: moveSelection(by: Int.max / 2)
+        case .drillDown: return drillDown()
+        case .back: return back()
+        case .nextPanel: return show(Panel(rawValue: panel.rawValue % Panel.allCases.count + 1) ?? .watchlist)
+        case .previousPanel:
+            let count = Panel.allCases.count
+            return show(Panel(rawValue: (panel.rawValue + count - 2) % count + 1) ?? .watchlist)
+        case .showPanel(let target): return show(target)
+        case .beginFilter:
+            if [.watchlist, .quality, .validation].contains(panel) { inputMode = .filter }
+        case .cycleSort: cycleSort()
+        case .previousExpiry: return stepExpiry(by: -1)
+        case .nextExpiry: return stepExpiry(by: 1)
+        case .selectCalls: chainSide = .call
+        case .selectPuts: chainSide = .put
+        case .longerRefreshInterval: return stepRefreshInterval(by: 1)
+        case .shorterRefreshInterval: return stepRefreshInterval(by: -1)
+        case .togglePause:
+            paused.toggle()
+            return [.command(.setPaused(paused))]
+        case .refreshNow: return [.command(.refreshNow)]
+        case .addSymbol:
+            if panel == .watchlist { inputMode = .addSymbol("") }
+        case .removeSymbol:
+            guard panel == .watchlist, let symbol = selectedWatchlistSymbol else { return [] }
+            notice = "removing \(symbol)"
+            return [.command(.removeSymbol(symbol))]
+        case .toggleHelp: helpVisible.toggle()
+        case .redraw: return [.redraw]
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    // MARK: Selection
+
+    mutating func moveSelection(by delta: Int) {
+        let count = rowCount(for: route)
+        var list = listState(for: route)
+        guard count > 0 else {
+            lists[route] = ListState()
+            return
+        }
+        let target = delta > 0 ? min(count - 1, list.selected &+ delta) : max(0, list.selected &+ delta)
+        list.selected = max(0, min(count - 1, target))
+        list.offset = Table.scrolledOffset(
+            selected: list.selected, offset: list.offset, visibleRows: pageSize, rowCount: count)
+        lists[route] = list
+    }
+
+    mutating func clampSelections() {
+        for (route, list) in lists {
+            let count = rowCount(for: route)
+            let selected = max(0, min(list.selected, count - 1))
+            if selected != list.selected {
+                lists[route] = ListState(selected: selected, offset: min(list.offset, selected))
+            }
+        }
+    }
+
+    var selectedWatchlistSymbol: String? {
+        let rows = visibleWatchlist(now: now)
+        let selected = listState(for: .watchlist).selected
+        return rows.indices.contains(selected) ? rows[selected].symbol : nil
+    }
+
+    // MARK: Drill-down
+
+    mutating func drillDown() -> [Effect] {
+        switch route {
+        case .watchlist:
+            guard let symbol = selectedWatchlistSymbol else { return [] }
+            return openChain(symbol)
+        case .optionChain(let symbol):
+            guard let chain = chain(for: symbol) else { return [] }
+            let selected = listState(for: route).selected
+            guard chain.rows.indices.contains(selected) else { return [] }
+            let row = chain.rows[selected]
+            guard let cell = chainSide == .call ? row.call : row.put else { return [] }
+            routes.append(.contract(cell.contract))
+            return []
+        default:
+            return []
+        }
+    }
+
+    mutating func openChain(_ symbol: String) -> [Effect] {
+        routes = [.watchlist, .optionChain(symbol)]
+        lists[.optionChain(symbol)] = nil
+        if chainSymbol == symbol { return [] }
+        chainSymbol = symbol
+        return [.command(.openChain(underlying: symbol, expiration: nil))]
+    }
+
+    mutating func back() -> [Effect] {
+        if !filter.isEmpty {
+            filters[panel] = nil
+            lists[route] = nil
+            return []
+        }
+        guard routes.count > 1 else { return [] }
+        let leaving = routes.removeLast()
+        if case .optionChain = leaving {
+            chainSymbol = nil
+            return [.command(.closeChain)]
+        }
+        return []
+    }
+
+    mutating func show(_ target: Panel) -> [Effect] {
+        switch target {
+        case .watchlist: routes = [.watchlist]
+        case .optionChain:
+            if panel == .optionChain { return [] }
+            if let symbol = chainSymbol {
+                routes = [.watchlist, .optionChain(symbol)]
+            } else if let symbol = selectedWatchlistSymbol {
+                return openChain(symbol)
+            } else {
+                notice = "select a watchlist symbol first"
+            }
+        case .quality: routes = [.quality]
+        case .validation: routes = [.validation]
+        case .cache: routes = [.cache]
+        case .upstream: routes = [.upstream]
+        }
+        return []
+    }
+
+    // MARK: Sorting, expiries, refresh
+
+    mutating func cycleSort() {
+        switch panel {
+        case .watchlist:
+            let next = ((sortIndex[.watchlist] ?? 0) + 1) % WatchlistSort.allCases.count
+            sortIndex[.watchlist] = next
+            notice = "sorted by \(WatchlistSort(rawValue: next)?.title ?? "")"
+        case .quality:
+            let next = ((sortIndex[.quality] ?? 0) + 1) % 2
+            sortIndex[.quality] = next
+            notice = next == 1 ? "sorted by score" : "sorted by symbol"
+        default:
+            return
+        }
+        lists[route] = ListState()
+    }
+
+    mutating func stepExpiry(by delta: Int) -> [Effect] {
+        guard case .optionChain(let symbol) = route, let chain = chain(for: symbol), !chain.expirations.isEmpty
+        else { return [] }
+        let current = chain.selectedExpiration.flatMap { chain.expirations.firstIndex(of: $0) } ?? 0
+        let target = current + delta
+        guard chain.expirations.indices.contains(target) else { return [] }
+        lists[route] = nil
+        return [.command(.openChain(underlying: symbol, expiration: chain.expirations[target]))]
+    }
+
+    mutating func stepRefreshInterval(by delta: Int) -> [Effect] {
+        let ladder = Self.refreshIntervals
+        let current = ladder.firstIndex { $0 >= refreshInterval } ?? ladder.count - 1
+        let exact = ladder[current] == refreshInterval
+        let target = delta > 0 ? (exact ? current + 1 : current) : current - 1
+        guard ladder.indices.contains(target) else { return [] }
+        refreshInterval = ladder[target]
+        return [.command(.setRefreshInterval(refreshInterval))]
+    }
+
+    // MARK: Typing modes
+
+    mutating func editFilter(_ key: Key) -> [Effect] {
+        var text = filters[panel] ?? ""
+        switch key {
+        case .char(let c): text.append(c)
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .ctrl("u"): text = ""
+        case .enter: inputMode = .normal
+        case .escape:
+            text = ""
+            inputMode = .normal
+        default: return []
+        }
+        filters[panel] = text.isEmpty ? nil : String(text.prefix(32))
+        lists[route] = nil
+        return []
+    }
+
+    mutating func editSymbol(_ text: String, _ key: Key) -> [Effect] {
+        var text = text
+        switch key {
+        case .char(let c):
+            if text.count < 21 { text += c.uppercased() }
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .escape:
+            inputMode = .normal
+            return []
+        case .enter:
+            inputMode = .normal
+            guard SymbolFormat.isStock(text) else {
+                notice = text.isEmpty ? nil : "not a stock symbol: \(text)"
+                return []
+            }
+            notice = "adding \(text)"
+            return [.command(.addSymbol(text))]
+        default: return []
+        }
+        inputMode = .addSymbol(text)
+        return []
+    }
+}

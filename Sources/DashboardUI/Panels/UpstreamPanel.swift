@@ -1,0 +1,73 @@
+import MarketMetrics
+import MarketModel
+import TUICore
+
+/// Panel 6: per-endpoint counters and latency, the rate-limit budget and the connection state.
+enum UpstreamPanel {
+    static let columns: [TableColumn] = [
+        TableColumn("Endpoint", width: 30),
+        TableColumn("Req", width: 6, alignment: .right),
+        TableColumn("Err", width: 5, alignment: .right),
+        TableColumn("429", width: 4, alignment: .right),
+        TableColumn("p50", width: 7, alignment: .right, priority: 2),
+        TableColumn("p99", width: 7, alignment: .right, priority: 1),
+        TableColumn("Last error", width: 12, priority: 3, flexible: true),
+    ]
+
+    /// Draws the panel.
+    static func render(
+        _ state: AppState, _ metrics: MetricsSnapshot, now: Timestamp, area: Rect, into buffer: inout ScreenBuffer,
+        theme: Theme
+    ) {
+        let parts = Layout(.vertical, [.length(2), .length(1), .fill(1)]).split(area)
+        let connectionRole: Theme.Role
+        let glyph: String
+        switch metrics.connection {
+        case .connected: (connectionRole, glyph) = (.qualityGood, "●")
+        case .degraded: (connectionRole, glyph) = (.qualityWarn, "◐")
+        case .offline: (connectionRole, glyph) = (.qualityError, "○")
+        case .unknown: (connectionRole, glyph) = (.muted, "?")
+        }
+        var budget: [TextSpan] = [TextSpan("Rate limit  ", role: .muted)]
+        if let limit = metrics.rateLimit {
+            let low = limit.limit > 0 && limit.remaining * 10 < limit.limit
+            budget.append(TextSpan("\(limit.remaining)/\(limit.limit) left", role: low ? .qualityWarn : .body))
+            if let reset = limit.resetAt {
+                budget.append(TextSpan(" · resets in " + Format.age(reset - now.secondsSinceEpoch), role: .muted))
+            }
+        } else {
+            budget.append(TextSpan(Format.missing + " (no rate-limit headers yet)", role: .valueMissing))
+        }
+        Paragraph([
+            [
+                TextSpan("Connection  ", role: .muted),
+                TextSpan("\(glyph) \(metrics.connection.rawValue)", role: connectionRole),
+            ],
+            budget,
+        ]).render(into: &buffer, area: parts[0], theme: theme)
+        guard !metrics.endpoints.isEmpty else {
+            Paragraph([[TextSpan("No requests sent yet.", role: .muted)]]).render(
+                into: &buffer, area: parts[2], theme: theme)
+            return
+        }
+        let rows = metrics.endpoints.map { endpoint in
+            var lastError = Format.missing
+            if let text = endpoint.lastError {
+                let when = endpoint.lastErrorAt.map { " (" + Format.age(now.secondsSinceEpoch - $0) + " ago)" } ?? ""
+                lastError = text + when
+            }
+            return TableRow([
+                TableCell(endpoint.name),
+                TableCell(String(endpoint.requests)),
+                TableCell(String(endpoint.errors), role: endpoint.errors > 0 ? .qualityWarn : nil),
+                TableCell(String(endpoint.rateLimited), role: endpoint.rateLimited > 0 ? .qualityError : nil),
+                TableCell(Format.latency(endpoint.p50), role: endpoint.p50 == nil ? .valueMissing : nil),
+                TableCell(Format.latency(endpoint.p99), role: endpoint.p99 == nil ? .valueMissing : nil),
+                TableCell(lastError, role: endpoint.lastError == nil ? .valueMissing : .qualityError),
+            ])
+        }
+        let list = state.listState(for: .upstream)
+        Table(columns: columns, rows: rows, selected: list.selected, offset: list.offset)
+            .render(into: &buffer, area: parts[2], theme: theme)
+    }
+}

@@ -1,1 +1,0 @@
-// The DashboardUI module; its code arrives with its issue.

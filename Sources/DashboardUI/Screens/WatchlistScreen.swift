@@ -1,0 +1,114 @@
+import MarketModel
+import TUICore
+
+/// Panel 1: one row per watchlist symbol.
+enum WatchlistScreen {
+    /// The columns, most important first by priority (0 never drops).
+    static let columns: [TableColumn] = [
+        TableColumn(" ", width: 1),
+        TableColumn("Symbol", width: 7),
+        TableColumn("Last", width: 9, alignment: .right),
+        TableColumn("Chg", width: 8, alignment: .right, priority: 4),
+        TableColumn("Chg%", width: 8, alignment: .right, priority: 1),
+        TableColumn("Bid", width: 8, alignment: .right, priority: 2),
+        TableColumn("Ask", width: 8, alignment: .right, priority: 2),
+        TableColumn("Sprd", width: 5, alignment: .right, priority: 6),
+        TableColumn("Volume", width: 7, alignment: .right, priority: 3),
+        TableColumn("Day range", width: 13, alignment: .right, priority: 7),
+        TableColumn("Trend", width: 8, priority: 5),
+        TableColumn("Q", width: 3, alignment: .right, priority: 3),
+        TableColumn("Age", width: 6, alignment: .right, priority: 1),
+    ]
+
+    /// Draws the watchlist.
+    static func render(_ state: AppState, now: Timestamp, area: Rect, into buffer: inout ScreenBuffer, theme: Theme) {
+        let rows = state.visibleWatchlist(now: now)
+        guard !rows.isEmpty else {
+            let text =
+                state.filter.isEmpty
+                ? "The watchlist is empty — press a to add a symbol." : "No symbol matches the filter."
+            Paragraph([[TextSpan(text, role: .muted)]]).render(into: &buffer, area: area, theme: theme)
+            return
+        }
+        let list = state.listState(for: .watchlist)
+        Table(
+            columns: columns, rows: rows.map { row(for: $0, state: state, now: now) }, selected: list.selected,
+            offset: list.offset
+        ).render(into: &buffer, area: area, theme: theme)
+    }
+
+    /// The table row of one watchlist entry.
+    static func row(for entry: WatchlistRow, state: AppState, now: Timestamp) -> TableRow {
+        guard let processed = entry.quote else {
+            if let failure = entry.failure {
+                return TableRow([
+                    TableCell("✗", role: .qualityError), TableCell(entry.symbol),
+                    TableCell(failureText(failure), role: .qualityError, spansRemaining: true),
+                ])
+            }
+            return TableRow([
+                " ", TableCell(entry.symbol), TableCell("waiting for data", role: .muted, spansRemaining: true),
+            ])
+        }
+        let quote = processed.value
+        let figures = QuoteFigures(quote)
+        let age = quote.timestamp.map { now.seconds(since: $0) }
+        let stale = processed.enrichment.freshness == .stale || (age ?? 0) > state.staleAfterSeconds
+        let direction = direction(of: figures.change)
+        var mark = TableCell(" ")
+        if entry.failure != nil {
+            mark = TableCell("!", role: .qualityError)
+        } else if stale {
+            mark = TableCell("◷", role: .cacheStale)
+        }
+        let range = quote.dailyBar.map { Format.price($0.low) + "–" + Format.price($0.high) } ?? Format.missing
+        let score = processed.enrichment.quality.score
+        return TableRow(
+            [
+                mark,
+                TableCell(entry.symbol),
+                TableCell(Format.price(figures.last), role: figures.last == nil ? .valueMissing : nil),
+                TableCell(
+                    figures.change.map { direction.glyph + Format.signed($0, 2) } ?? Format.missing,
+                    role: direction.role),
+                TableCell(
+                    figures.changePercent.map { direction.glyph + Format.signed($0, 2) + "%" } ?? Format.missing,
+                    role: direction.role),
+                side(quote.bidPrice, noneText: "no bid"),
+                side(quote.askPrice, noneText: "no ask"),
+                TableCell(processed.enrichment.spread.map { Format.optionPrice($0) } ?? Format.missing),
+                TableCell(Format.count(quote.volume), role: quote.volume == nil ? .valueMissing : nil),
+                TableCell(range, role: quote.dailyBar == nil ? .valueMissing : nil),
+                TableCell(Sparkline(entry.sparkline).glyphs(width: 8), role: .sparkline),
+                TableCell(String(score), role: qualityRole(score)),
+                TableCell((stale ? "◷" : "") + Format.age(age), role: stale ? .cacheStale : nil),
+            ], role: stale ? .cacheStale : nil)
+    }
+
+    /// `V003 message`, or the failure code when no rule fired.
+    static func failureText(_ failure: PipelineFailure) -> String {
+        let id = failure.rule?.rawValue ?? failure.code.rawValue
+        let status = failure.httpStatus.map { " HTTP \($0)" } ?? ""
+        return id + status + " " + failure.message
+    }
+
+    /// A bid or ask cell: `—` when missing, a marker when the upstream sent 0.
+    static func side(_ price: Double?, noneText: String) -> TableCell {
+        guard let price else { return TableCell(Format.missing, role: .valueMissing) }
+        if price == 0 { return TableCell(noneText, role: .valueMissing) }
+        return TableCell(Format.price(price))
+    }
+
+    /// The glyph and role of a change: `▲` up, `▼` down, none when flat or unknown.
+    static func direction(of change: Double?) -> (glyph: String, role: Theme.Role?) {
+        guard let change else { return ("", .valueMissing) }
+        if change > 0 { return ("▲", .priceUp) }
+        if change < 0 { return ("▼", .priceDown) }
+        return ("", .priceUnchanged)
+    }
+
+    /// The role of a quality score.
+    static func qualityRole(_ score: Int) -> Theme.Role {
+        score >= 80 ? .qualityGood : score >= 50 ? .qualityWarn : .qualityError
+    }
+}

@@ -1,1 +1,0 @@
-// The TUICore module; its code arrives with its issue.

@@ -1,0 +1,193 @@
+internal import CNCurses
+public import TUICore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The real terminal: ncursesw through `newterm`, drawing `ScreenBuffer` diffs.
+///
+/// Main-actor only (ncurses is not thread-safe, gotcha N6). Nothing is printed to stdout or
+/// stderr while it is active; `shutdown()` restores the terminal and is safe to call twice.
+@MainActor
+public final class NCursesTerminal {
+    /// The screen size in cells.
+    public private(set) var size: Size
+
+    private var screen: OpaquePointer?
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let output: UnsafeMutablePointer<FILE>
+    private let input: UnsafeMutablePointer<FILE>
+    private let colors: Int
+    private let useColor: Bool
+    private var registry: ColorPairRegistry
+    private var onScreen: ScreenBuffer?
+
+    /// Takes over the terminal.
+    /// - Parameter environment: The process environment (`TERM`, `NO_COLOR`).
+    /// - Throws: `TerminalUnavailable` when stdin/stdout is not a TTY, `TERM` is unset or `dumb`,
+    ///   or ncurses cannot open the terminal. Nothing has been changed on the terminal then.
+    public init(environment: [String: String]) throws(TerminalUnavailable) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let term = environment["TERM"]
+        guard let term, !term.isEmpty, term != "dumb" else { throw .unsupportedTerm(term) }
+
+        setlocale(LC_ALL, "")
+        if cn_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+
+        guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
+            throw .notATerminal
+        }
+        cn_save_termios(STDOUT_FILENO)
+        guard let screen = newterm(term, output, input), let window = cn_stdscr() else {
+            fclose(output)
+            fclose(input)
+            cn_forget_tty()
+            throw .cannotOpen(term)
+        }
+        self.screen = screen
+        self.window = window
+        self.output = output
+        self.input = input
+        cn_install_fatal_handlers()
+        atexit { cn_restore_terminal_now() }
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        nodelay(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        leaveok(window, true)
+        mousemask(cn_button4_pressed() | cn_button5_pressed(), nil)
+        mouseinterval(0)
+
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            self.useColor = true
+        } else {
+            self.useColor = false
+        }
+        self.colors = Int(cn_colors())
+        self.registry = ColorPairRegistry(capacity: Int(cn_color_pairs()))
+        self.size = Size(width: Int(cn_getmaxx(window)), height: Int(cn_getmaxy(window)))
+        self.onScreen = nil
+    }
+
+    /// Draws a frame, sending only the cells that differ from the frame on screen.
+    /// - Parameter frame: The frame (its size should match `size`).
+    public func draw(_ frame: ScreenBuffer) {
+        guard screen != nil else { return }
+        let previous = onScreen ?? ScreenBuffer(size: frame.size, fill: Cell(grapheme: "\u{0}", width: 1))
+        let changes = BufferDiff.diff(previous, frame)
+        for change in changes { put(change) }
+        onScreen = frame
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets what is on screen so the next `draw` repaints every cell.
+    public func invalidate() {
+        onScreen = nil
+        clearok(window, true)
+    }
+
+    /// Reads every pending key without blocking.
+    /// - Returns: The keys, in order.
+    public func readKeys() -> [Key] {
+        guard screen != nil else { return [] }
+        var keys: [Key] = []
+        while keys.count < 512 {
+            var value: wint_t = 0
+            let result = wget_wch(window, &value)
+            if result == ERR { break }
+            if result == cn_key_code_yes() {
+                let code = Int32(value)
+                if code == KeyDecoder.Code.mouse {
+                    let state = cn_mouse_bstate()
+                    if state & cn_button4_pressed() != 0 { keys.append(.mouseWheelUp) }
+                    if state & cn_button5_pressed() != 0 { keys.append(.mouseWheelDown) }
+                } else if let key = KeyDecoder.decode(.keyCode(code)) {
+                    keys.append(key)
+                }
+            } else if let key = KeyDecoder.decode(.character(UInt32(value))) {
+                keys.append(key)
+            }
+        }
+        return keys
+    }
+
+    /// Applies the tty's current size (gotcha N8: called from the SIGWINCH source).
+    /// - Returns: The new size.
+    @discardableResult
+    public func handleResize() -> Size {
+        guard screen != nil else { return size }
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        if cn_window_size(STDOUT_FILENO, &rows, &cols) == 0 {
+            resizeterm(rows, cols)
+        }
+        size = Size(width: Int(cn_getmaxx(window)), height: Int(cn_getmaxy(window)))
+        invalidate()
+        return size
+    }
+
+    /// Gives the shell a cooked terminal and stops the process (SIGTSTP); returns after SIGCONT
+    /// with curses restored and a full repaint pending.
+    public func suspend() {
+        guard screen != nil else { return }
+        endwin()
+        _ = cn_stop_self()
+        resume()
+    }
+
+    /// Re-enters curses mode after the process was continued, and schedules a full repaint.
+    public func resume() {
+        guard screen != nil else { return }
+        reset_prog_mode()
+        handleResize()
+    }
+
+    /// Restores the terminal (`endwin` + `delscreen`); safe to call more than once.
+    public func shutdown() {
+        guard let screen else { return }
+        self.screen = nil
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        fclose(output)
+        fclose(input)
+        cn_forget_tty()
+    }
+
+    private func put(_ change: CellChange) {
+        let (attributes, pair) = attributes(for: change.cell.style)
+        var text = change.cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        if text.isEmpty { text = [wchar_t(32)] }
+        text.append(0)
+        _ = cn_put_cell(window, Int32(change.position.y), Int32(change.position.x), text, attributes, Int32(pair))
+    }
+
+    private func attributes(for style: Style) -> (attr_t, Int16) {
+        var attributes = cn_a_normal()
+        if style.attributes.contains(.bold) { attributes |= cn_a_bold() }
+        if style.attributes.contains(.dim) { attributes |= cn_a_dim() }
+        if style.attributes.contains(.italic) { attributes |= cn_a_italic() }
+        if style.attributes.contains(.underline) { attributes |= cn_a_underline() }
+        if style.attributes.contains(.reverse) { attributes |= cn_a_reverse() }
+        guard useColor else { return (attributes, 0) }
+        let key = ColorPairRegistry.Key(
+            foreground: ColorDownsampler.index(for: style.foreground, colors: colors),
+            background: ColorDownsampler.index(for: style.background, colors: colors))
+        let (pair, isNew) = registry.pair(for: key)
+        if isNew { init_pair(pair, key.foreground, key.background) }
+        return (attributes, pair)
+    }
+}

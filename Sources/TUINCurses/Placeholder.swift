@@ -1,1 +1,0 @@
-// The TUINCurses module; its code arrives with its issue.

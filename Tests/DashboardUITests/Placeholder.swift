@@ -1,1 +1,0 @@
-// Tests for DashboardUITests arrive with their issue.

@@ -1,0 +1,207 @@
+import DashboardUI
+import MarketModel
+import TUICore
+import Testing
+
+struct ReducerTests {
+    func press(_ keys: Key..., in state: inout AppState) -> [Effect] {
+        keys.flatMap { update(&state, .key($0)) }
+    }
+
+    @Test func movesTheSelection() {
+        var state = Fixtures.state()
+        #expect(press(.down, .char("j"), in: &state) == [])
+        #expect(state.lists[.watchlist]?.selected == 2)
+        #expect(press(.up, in: &state) == [])
+        #expect(state.lists[.watchlist]?.selected == 1)
+        _ = press(.char("k"), .char("k"), .char("k"), in: &state)
+        #expect(state.lists[.watchlist]?.selected == 0)
+        _ = press(.char("G"), in: &state)
+        #expect(state.lists[.watchlist]?.selected == Fixtures.watchlist.count - 1)
+        _ = press(.char("g"), in: &state)
+        #expect(state.lists[.watchlist]?.selected == 0)
+        _ = press(.pageDown, in: &state)
+        #expect(state.lists[.watchlist]?.selected == Fixtures.watchlist.count - 1)
+        _ = press(.pageUp, in: &state)
+        #expect(state.lists[.watchlist]?.selected == 0)
+        _ = press(.mouseWheelDown, in: &state)
+        #expect(state.lists[.watchlist]?.selected == 1)
+        _ = press(.end, .home, in: &state)
+        #expect(state.lists[.watchlist]?.selected == 0)
+    }
+
+    @Test func enterOpensTheChainAndEscClosesIt() {
+        var state = Fixtures.state()
+        #expect(press(.enter, in: &state) == [.command(.openChain(underlying: "AAPL", expiration: nil))])
+        #expect(state.routes == [.watchlist, .optionChain("AAPL")])
+        #expect(press(.escape, in: &state) == [.command(.closeChain)])
+        #expect(state.routes == [.watchlist])
+        _ = press(.enter, in: &state)
+        #expect(press(.backspace, in: &state) == [.command(.closeChain)])
+        #expect(press(.escape, in: &state) == [])
+    }
+
+    @Test func chainStartsAtTheMoneyAndDrillsIntoAContract() {
+        var state = Fixtures.state()
+        _ = press(.enter, in: &state)
+        #expect(press(.enter, in: &state) == [])
+        #expect(state.route == .contract(Fixtures.contract(.call, 187_500)))
+        #expect(press(.escape, in: &state) == [])
+        _ = press(.right, .up, .enter, in: &state)
+        #expect(state.route == .contract(Fixtures.contract(.put, 185_000)))
+        _ = press(.escape, .char("h"), in: &state)
+        #expect(state.chainSide == .call)
+    }
+
+    @Test func bracketsStepTheExpiry() {
+        var state = Fixtures.state([.watchlist, .optionChain("AAPL")])
+        #expect(
+            press(.char("]"), in: &state) == [
+                .command(.openChain(underlying: "AAPL", expiration: Fixtures.expiries[2]))
+            ])
+        #expect(
+            press(.char("["), in: &state) == [
+                .command(.openChain(underlying: "AAPL", expiration: Fixtures.expiries[0]))
+            ])
+    }
+
+    @Test func bracketsDoNothingPastTheEnds() {
+        var market = Fixtures.market
+        market.chain?.selectedExpiration = Fixtures.expiries[2]
+        var state = Fixtures.state([.watchlist, .optionChain("AAPL")])
+        _ = update(&state, .update(DashboardUpdate(market: market)))
+        #expect(press(.char("]"), in: &state) == [])
+    }
+
+    @Test func tabAndNumbersSwitchPanels() {
+        var state = Fixtures.state()
+        _ = press(.char("3"), in: &state)
+        #expect(state.panel == .quality)
+        _ = press(.tab, in: &state)
+        #expect(state.panel == .validation)
+        _ = press(.backTab, .backTab, .backTab, in: &state)
+        #expect(state.panel == .watchlist)
+        _ = press(.backTab, in: &state)
+        #expect(state.panel == .upstream)
+        _ = press(.char("5"), in: &state)
+        #expect(state.route == .cache)
+        _ = press(.char("1"), in: &state)
+        #expect(state.route == .watchlist)
+    }
+
+    @Test func panelTwoOpensTheSelectedSymbolsChain() {
+        var state = Fixtures.state()
+        _ = press(.down, in: &state)
+        #expect(press(.char("2"), in: &state) == [.command(.openChain(underlying: "MSFT", expiration: nil))])
+        _ = press(.char("4"), in: &state)
+        #expect(press(.char("2"), in: &state) == [])
+        #expect(state.routes == [.watchlist, .optionChain("MSFT")])
+    }
+
+    @Test func filterTypingMode() {
+        var state = Fixtures.state()
+        #expect(press(.char("/"), .char("m"), .char("s"), in: &state) == [])
+        #expect(state.inputMode == .filter)
+        #expect(state.filter == "ms")
+        _ = press(.backspace, .enter, in: &state)
+        #expect(state.inputMode == .normal)
+        #expect(state.filter == "m")
+        #expect(press(.char("q"), in: &state) == [.quit])
+        _ = press(.escape, in: &state)
+        #expect(state.filter == "")
+        _ = press(.char("/"), .char("x"), .escape, in: &state)
+        #expect(state.filter == "")
+        #expect(state.inputMode == .normal)
+    }
+
+    @Test func sortCyclesThroughColumns() {
+        var state = Fixtures.state()
+        _ = press(.char("s"), in: &state)
+        #expect(state.sortIndex[.watchlist] == WatchlistSort.symbol.rawValue)
+        for _ in 1..<WatchlistSort.allCases.count { _ = press(.char("s"), in: &state) }
+        #expect(state.sortIndex[.watchlist] == WatchlistSort.watchlistOrder.rawValue)
+    }
+
+    @Test func refreshIntervalSteps() {
+        var state = Fixtures.state()
+        #expect(press(.char("+"), in: &state) == [.command(.setRefreshInterval(5))])
+        #expect(
+            press(.char("-"), .char("-"), in: &state) == [
+                .command(.setRefreshInterval(2)), .command(.setRefreshInterval(1)),
+            ])
+        state.refreshInterval = 60
+        #expect(press(.char("+"), in: &state) == [])
+        state.refreshInterval = 3
+        #expect(press(.char("-"), in: &state) == [.command(.setRefreshInterval(2))])
+    }
+
+    @Test func pauseRefreshAndQuit() {
+        var state = Fixtures.state()
+        #expect(press(.char("p"), in: &state) == [.command(.setPaused(true))])
+        #expect(press(.char("p"), in: &state) == [.command(.setPaused(false))])
+        #expect(press(.char("r"), in: &state) == [.command(.refreshNow)])
+        #expect(press(.char("q"), in: &state) == [.quit])
+        #expect(press(.ctrl("c"), in: &state) == [.quit])
+        #expect(press(.ctrl("l"), in: &state) == [.redraw])
+    }
+
+    @Test func addAndRemoveSymbols() {
+        var state = Fixtures.state()
+        #expect(
+            press(.char("a"), .char("b"), .char("r"), .char("k"), .char("."), .char("b"), .enter, in: &state)
+                == [.command(.addSymbol("BRK.B"))])
+        #expect(press(.char("a"), .char("1"), .enter, in: &state) == [])
+        #expect(state.notice == "not a stock symbol: 1")
+        #expect(press(.char("a"), .char("x"), .escape, in: &state) == [])
+        #expect(state.inputMode == .normal)
+        _ = press(.down, in: &state)
+        #expect(press(.char("d"), in: &state) == [.command(.removeSymbol("MSFT"))])
+        _ = press(.char("3"), in: &state)
+        #expect(press(.char("d"), in: &state) == [])
+    }
+
+    @Test func helpOverlayToggles() {
+        var state = Fixtures.state()
+        _ = press(.char("?"), in: &state)
+        #expect(state.helpVisible)
+        #expect(press(.down, in: &state) == [])
+        _ = press(.escape, in: &state)
+        #expect(!state.helpVisible)
+        _ = press(.char("?"), .char("?"), in: &state)
+        #expect(!state.helpVisible)
+    }
+
+    @Test func keysBeforeTheFirstUpdateAreSafe() {
+        var state = AppState()
+        for key: Key in [.down, .enter, .pageDown, .char("G"), .char("d"), .char("]"), .char("2"), .escape] {
+            #expect(press(key, in: &state) == [])
+        }
+    }
+
+    @Test func updatesClampSelections() {
+        var state = Fixtures.state()
+        _ = press(.char("G"), in: &state)
+        var market = Fixtures.market
+        market.watchlist = Array(market.watchlist.prefix(2))
+        _ = update(&state, .update(DashboardUpdate(market: market)))
+        #expect(state.lists[.watchlist]?.selected == 1)
+    }
+
+    @Test func resizeAndTickOnlyChangeTheirFields() {
+        var state = Fixtures.state()
+        #expect(update(&state, .resize(Size(width: 100, height: 30))) == [])
+        #expect(state.size == Size(width: 100, height: 30))
+        #expect(update(&state, .tick(now: Fixtures.ago(-1))) == [])
+        #expect(state.now == Fixtures.ago(-1))
+    }
+
+    @Test func everyBindingIsReachable() {
+        for panel in Panel.allCases {
+            for binding in KeyMaps.bindings(for: panel) {
+                for key in binding.keys {
+                    #expect(KeyMaps.action(for: key, on: panel) != nil, "\(key) on \(panel)")
+                }
+            }
+        }
+    }
+}

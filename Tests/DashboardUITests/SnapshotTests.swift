@@ -1,0 +1,96 @@
+import DashboardUI
+import MarketModel
+import TUICore
+import TUITestSupport
+import Testing
+
+struct SnapshotTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+    static let screens: [(String, [Route])] = [
+        ("watchlist", [.watchlist]),
+        ("chain", [.watchlist, .optionChain("AAPL")]),
+        ("contract", [.watchlist, .optionChain("AAPL"), .contract(Fixtures.contract(.call, 187_500))]),
+        ("quality", [.quality]),
+        ("validation", [.validation]),
+        ("cache", [.cache]),
+        ("upstream", [.upstream]),
+    ]
+
+    func frame(_ state: AppState) -> ScreenBuffer {
+        render(state, theme: .default, size: state.size, now: Fixtures.now)
+    }
+
+    @Test(arguments: sizes)
+    func everyScreen(size: Size) {
+        for (name, routes) in Self.screens {
+            expectSnapshot(frame(Fixtures.state(routes, size: size)), named: name)
+        }
+    }
+
+    @Test(arguments: sizes)
+    func helpOverlay(size: Size) {
+        var state = Fixtures.state(size: size)
+        state.helpVisible = true
+        expectSnapshot(frame(state), named: "help")
+    }
+
+    @Test(arguments: sizes + [Size(width: 40, height: 12)])
+    func waitingForData(size: Size) {
+        expectSnapshot(render(AppState(size: size), theme: .default, size: size, now: Fixtures.now), named: "waiting")
+    }
+
+    @Test func simulatedBadgeShowsBeforeTheFirstUpdate() {
+        let state = AppState(origin: .simulated)
+        let text = render(state, theme: .default, size: state.size, now: Fixtures.now).snapshotText
+        #expect(text.contains("SIMULATED"))
+        #expect(text.contains("Waiting for data"))
+    }
+
+    @Test func degradedLayout() {
+        let size = Size(width: 40, height: 12)
+        for (name, routes) in Self.screens {
+            expectSnapshot(frame(Fixtures.state(routes, size: size)), named: "degraded-" + name)
+        }
+        expectSnapshot(
+            render(
+                AppState(size: Size(width: 10, height: 3)), theme: .default, size: Size(width: 10, height: 3),
+                now: Fixtures.now), named: "too-small")
+    }
+
+    @Test func watchlistStylesCarryMeaning() {
+        expectSnapshot(
+            frame(Fixtures.state(size: Size(width: 120, height: 12))), named: "watchlist-styles", includeStyles: true)
+    }
+
+    @Test func filterPromptAndSort() {
+        var state = Fixtures.state()
+        for key: Key in [.char("/"), .char("a")] { _ = update(&state, .key(key)) }
+        expectSnapshot(frame(state), named: "watchlist-filtering")
+        _ = update(&state, .key(.escape))
+        for _ in 0..<2 { _ = update(&state, .key(.char("s"))) }
+        expectSnapshot(frame(state), named: "watchlist-sorted-change")
+    }
+
+    @Test func noUpstreamControlCharacterReachesTheScreen() {
+        for size in Self.sizes {
+            for (_, routes) in Self.screens {
+                let text = frame(Fixtures.state(routes, size: size)).snapshotText
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+                #expect(!text.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x200B || $0.value == 0x1B })
+            }
+        }
+    }
+
+    @Test func everyRowFitsTheScreen() {
+        for size in Self.sizes + [Size(width: 40, height: 12), Size(width: 1, height: 1), Size(width: 200, height: 60)]
+        {
+            for (_, routes) in Self.screens {
+                let buffer = frame(Fixtures.state(routes, size: size))
+                #expect(buffer.size == size)
+                for line in buffer.snapshotText.split(separator: "\n") {
+                    #expect(DisplayWidth.of(line) == size.width + 1)
+                }
+            }
+        }
+    }
+}

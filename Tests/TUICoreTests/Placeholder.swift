@@ -1,1 +1,0 @@
-// Tests for TUICoreTests arrive with their issue.

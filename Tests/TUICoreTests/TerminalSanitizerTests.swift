@@ -1,0 +1,60 @@
+import TUICore
+import Testing
+
+struct TerminalSanitizerTests {
+    @Test(arguments: [
+        "\u{1B}[2J\u{1B}[31m", "\u{1B}]0;PWNED\u{07}", "abc\rXY", "abc\u{08}Z", "line\nnext", "a\tb", "\u{7F}",
+        "\u{9B}2J", "\u{85}", "evil\u{202E}txt", "zero\u{200B}width", "\u{2066}iso\u{2069}", "bom\u{FEFF}",
+        "ls\u{2028}ps\u{2029}", "\u{200D}\u{200E}\u{200F}\u{2060}\u{2064}", "\u{1B}]52;c;SGVsbG8=\u{07}",
+    ])
+    func neutralisesControlAndFormatCharacters(input: String) {
+        let output = TerminalSanitizer.sanitize(input)
+        for scalar in output.unicodeScalars {
+            #expect(!TerminalSanitizer.isUnsafe(scalar), "U+\(String(scalar.value, radix: 16)) survived")
+        }
+        #expect(output.unicodeScalars.count == input.unicodeScalars.count)
+        #expect(output.contains("\u{FFFD}"))
+    }
+
+    @Test func keepsOrdinaryText() {
+        #expect(TerminalSanitizer.sanitize("AAPL 187.25 ▲ 中文 😀") == "AAPL 187.25 ▲ 中文 😀")
+    }
+
+    @Test func replacesInvalidUTF8() {
+        let output = TerminalSanitizer.sanitize(bytes: [0x41, 0xFF, 0xC3, 0x28, 0x1B, 0x42])
+        #expect(output == "A\u{FFFD}\u{FFFD}(\u{FFFD}B")
+    }
+
+    @Test func boundsCombiningMarks() {
+        let zalgo = "a" + String(repeating: "\u{301}", count: 50)
+        let output = TerminalSanitizer.sanitize(zalgo)
+        #expect(output.unicodeScalars.count == TerminalSanitizer.maximumScalarsPerCluster)
+        #expect(DisplayWidth.of(output) == 1)
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 5, 8, 40])
+    func clampNeverOverflows(width: Int) {
+        for text in ["short", "中文中文中文", "a\rb\nc\u{1B}[2K" + String(repeating: "x", count: 10_000), "😀😀😀😀"] {
+            let clamped = TerminalSanitizer.clamp(text, toWidth: width)
+            #expect(DisplayWidth.of(clamped) <= width)
+            #expect(clamped.unicodeScalars.allSatisfy { !TerminalSanitizer.isUnsafe($0) })
+        }
+    }
+
+    @Test func clampAddsEllipsisOnlyWhenCut() {
+        #expect(TerminalSanitizer.clamp("hello", toWidth: 5) == "hello")
+        #expect(TerminalSanitizer.clamp("hello world", toWidth: 6) == "hello…")
+        #expect(TerminalSanitizer.clamp("中文字", toWidth: 4) == "中…")
+    }
+
+    @Test func fitPadsToExactWidth() {
+        #expect(TerminalSanitizer.fit("12.5", width: 7, alignment: .right) == "   12.5")
+        #expect(TerminalSanitizer.fit("中", width: 3) == "中 ")
+    }
+
+    @Test func bufferWritesAreSanitizedAndClipped() {
+        var buffer = ScreenBuffer(size: Size(width: 10, height: 2))
+        buffer.write("ab\rcd\u{1B}[2Kef\nghijklmnop", x: 0, y: 0, style: .plain, maxWidth: 8)
+        #expect(buffer.snapshotText == "ab\u{FFFD}cd\u{FFFD}[2  |\n          |\n")
+    }
+}

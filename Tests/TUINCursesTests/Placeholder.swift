@@ -1,1 +1,0 @@
-// Tests for TUINCursesTests arrive with their issue.
