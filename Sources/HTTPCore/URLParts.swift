@@ -1,5 +1,3 @@
-import Foundation
-
 /// The scheme, host and port of an absolute URL, enough to enforce the loopback rule.
 public struct URLParts: Sendable, Equatable {
     /// `http` or `https`, lower-cased.

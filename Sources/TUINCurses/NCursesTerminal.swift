@@ -32,9 +32,8 @@ public final class NCursesTerminal {
     /// - Throws: `TerminalUnavailable` when stdin/stdout is not a TTY, `TERM` is unset or `dumb`,
     ///   or ncurses cannot open the terminal. Nothing has been changed on the terminal then.
     public init(environment: [String: String]) throws(TerminalUnavailable) {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        let term = environment["TERM"]
-        guard let term, !term.isEmpty, term != "dumb" else { throw .unsupportedTerm(term) }
+        if let problem = TerminalUnavailable.check(environment: environment) { throw problem }
+        let term = environment["TERM"] ?? ""
 
         setlocale(LC_ALL, "")
         if cn_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }

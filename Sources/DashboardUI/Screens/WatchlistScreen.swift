@@ -53,7 +53,11 @@ enum WatchlistScreen {
         let quote = processed.value
         let figures = QuoteFigures(quote)
         let age = quote.timestamp.map { now.seconds(since: $0) }
-        let stale = processed.enrichment.freshness == .stale || (age ?? 0) > state.staleAfterSeconds
+        // While the regular session runs, a value ages past the limit on screen too; while the
+        // market is closed, last session's data is as fresh as it gets (the pipeline decides that).
+        let sessionOpen = state.latest?.market.clock?.isOpen ?? true
+        let stale =
+            processed.enrichment.freshness == .stale || (sessionOpen && (age ?? 0) > state.staleAfterSeconds)
         let direction = direction(of: figures.change)
         var mark = TableCell(" ")
         if entry.failure != nil {

@@ -98,15 +98,24 @@ public actor MarketDataService {
         if !misses.isEmpty {
             let batch = try await client.stockSnapshots(misses)
             let processed = processor.processStocks(misses, batch: batch, context: self.context())
+            var fresh: [(String, CachedValue)] = []
             for (symbol, result) in processed {
                 results[symbol] = result
                 switch result {
                 case .success(let quote):
-                    await cache.set("q:" + symbol, .stock(quote), class: .realTime)
+                    fresh.append(("q:" + symbol, .stock(quote)))
                     journal.record(quality: quote.enrichment.quality, for: symbol)
                 case .failure(let failure):
                     journal.record(failure, at: context.now)
                 }
+            }
+            let start = ContinuousClock.now
+            for (key, value) in fresh { await cache.set(key, value, class: .realTime) }
+            if !fresh.isEmpty {
+                let elapsed = (ContinuousClock.now - start) / fresh.count
+                metrics.recordStageBatch(
+                    "cache", successes: fresh.count, failures: 0,
+                    secondsPerValue: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
             }
         }
         return symbols.map { ($0, results[$0]!) }

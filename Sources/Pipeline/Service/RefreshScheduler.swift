@@ -124,9 +124,14 @@ public actor RefreshScheduler: Service {
 
     /// One kind's loop: refresh, then wait its interval (waking early when forced). A refresh of
     /// a kind never overlaps another of the same kind because the loop awaits it.
+    ///
+    /// The watchlist and the focused chain refresh faster than their cache TTL, so their scheduled
+    /// refreshes always go upstream and write the cache; everything else reading those values
+    /// (the chain's underlying price, other panels) reads through the cache. The clock and bars
+    /// refresh no faster than their TTL and read through the cache like everyone else.
     private func loop(_ kind: Kind) async {
         while !Task.isCancelled {
-            let bypass = forced.remove(kind) != nil
+            let bypass = forced.remove(kind) != nil || kind == .watchlist || kind == .chain
             if !paused || bypass { await refresh(kind, bypassCache: bypass) }
             var waited = 0.0
             while waited < interval(kind), !forced.contains(kind), !Task.isCancelled {

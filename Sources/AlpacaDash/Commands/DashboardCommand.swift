@@ -1,0 +1,95 @@
+import ArgumentParser
+import DashboardUI
+import Foundation
+import MarketModel
+import Pipeline
+import TUINCurses
+
+/// `alpaca-dash [--demo] [--watchlist …] [--theme NAME] [--refresh 2s]`: the dashboard.
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard", abstract: "The terminal dashboard (the default command).")
+
+    @Option(help: "Symbols to watch, comma-separated (default: the config file's, or a starter list).")
+    var watchlist: String?
+
+    @Option(help: "Theme: default, light, high-contrast, monochrome, or a file name in themes/.")
+    var theme: String?
+
+    @Option(help: "Watchlist refresh interval, e.g. 2s or 500ms.")
+    var refresh: String?
+
+    @OptionGroup var upstream: UpstreamOptions
+
+    func validate() throws {
+        if let refresh, Self.seconds(refresh) == nil { throw ValidationError("--refresh must look like 2s, 1.5s or 500ms") }
+    }
+
+    static func seconds(_ text: String) -> Double? {
+        let value: Double?
+        if text.hasSuffix("ms") {
+            value = Double(text.dropLast(2)).map { $0 / 1000 }
+        } else if text.hasSuffix("s") {
+            value = Double(text.dropLast())
+        } else {
+            value = Double(text)
+        }
+        guard let value, value >= 0.2, value <= 3600 else { return nil }
+        return value
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let config: ConfigFile
+        do {
+            config = try ConfigFile.load(environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data("alpaca-dash: \(error)\n".utf8))
+            throw ExitStatus(code: 78)
+        }
+        // Refuse early, before starting anything, when there is no terminal to draw on.
+        if let problem = TerminalUnavailable.check(environment: environment) {
+            FileHandle.standardError.write(Data("alpaca-dash: \(problem)\n".utf8))
+            throw ExitStatus.usage
+        }
+        let symbols =
+            watchlist.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
+            ?? config.watchlist ?? ConfigFile.defaultWatchlist
+        var intervals = config.intervals
+        if let refresh, let seconds = Self.seconds(refresh) { intervals.watchlist = seconds }
+        let connection = try await UpstreamConnection.open(upstream, environment: environment, audit: true)
+        let service = connection.service(configuration: config.pipelineConfiguration)
+        let scheduler = RefreshScheduler(
+            service: service, watchlist: symbols.filter { !$0.isEmpty }, origin: connection.origin, intervals: intervals
+        ) { list in
+            ConfigFile.saveWatchlist(list, environment: environment)
+        }
+        let pipeline = Task { try await scheduler.run() }
+        let (updates, feed) = AsyncStream.makeStream(of: DashboardUpdate.self, bufferingPolicy: .bufferingNewest(1))
+        let bridge = Task {
+            for await update in scheduler.updates {
+                feed.yield(DashboardUpdate(market: update.market, metrics: update.metrics, cache: update.cache))
+            }
+            feed.finish()
+        }
+        let state = AppState(
+            refreshInterval: intervals.watchlist,
+            staleAfterSeconds: config.pipelineConfiguration.stalenessLimit, origin: connection.origin)
+        let status: Int32
+        do {
+            status = try await runDashboard(
+                initialState: state, theme: loadTheme(named: theme ?? config.theme), updates: updates,
+                send: { scheduler.send($0) })
+        } catch {
+            pipeline.cancel()
+            bridge.cancel()
+            await connection.close()
+            FileHandle.standardError.write(Data("alpaca-dash: \(error.description)\n".utf8))
+            throw ExitStatus.usage
+        }
+        pipeline.cancel()
+        bridge.cancel()
+        await connection.close()
+        if status != 0 { throw ExitStatus(code: status) }
+    }
+}

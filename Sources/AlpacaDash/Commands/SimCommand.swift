@@ -1,0 +1,71 @@
+import AlpacaSimulator
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `alpaca-dash sim`: the built-in Alpaca-compatible simulator on 127.0.0.1.
+struct SimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sim", abstract: "Run the Alpaca-compatible simulator on 127.0.0.1 until SIGINT/SIGTERM.")
+
+    @Option(help: "Port (0 = any free port).")
+    var port: Int = 0
+
+    @Option(help: "Seed of the simulated market.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Market state: open, closed, pre, post or auto (New York time).")
+    var market: String = "auto"
+
+    @Option(help: "Require these test keys, as ID:SECRET (the simulator's own keys, not Alpaca's).")
+    var keys: String?
+
+    @Option(help: "Symbols the simulator does not know, comma-separated.")
+    var unknown: String?
+
+    @Option(help: "Requests per minute before HTTP 429.")
+    var rateLimit: Int = 200
+
+    func validate() throws {
+        guard MarketMode(rawValue: market) != nil else { throw ValidationError("--market must be open, closed, pre, post or auto") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive") }
+        if let keys, keys.split(separator: ":", maxSplits: 1).count != 2 { throw ValidationError("--keys must be ID:SECRET") }
+    }
+
+    func run() async throws {
+        var configuration = SimulatorConfiguration()
+        configuration.port = port
+        configuration.seed = seed
+        configuration.market = MarketMode(rawValue: market) ?? .auto
+        configuration.rateLimitPerMinute = rateLimit
+        configuration.clock = .system
+        if let keys {
+            let parts = keys.split(separator: ":", maxSplits: 1).map(String.init)
+            configuration.keys = SimulatorKeys(id: parts[0], secret: parts[1])
+        }
+        configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
+        let service = SimulatorService(configuration: configuration)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: Logger(label: "alpaca-dash.sim", factory: { _ in SwiftLogNoOpLogHandler() })))
+        try await group.run()
+    }
+}
+
+/// The simulator as a service: prints its URL once listening, runs until shutdown.
+struct SimulatorService: Service {
+    let configuration: SimulatorConfiguration
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            try await SimulatorServer.run(configuration: configuration) { server in
+                let line = "alpaca-dash simulator listening on \(server.baseURL) (SIMULATED data; Ctrl-C to stop)\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+        }
+    }
+}
