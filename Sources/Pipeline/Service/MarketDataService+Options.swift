@@ -89,10 +89,30 @@ extension MarketDataService {
         }
     }
 
-    /// The underlying's last price from the pipeline (cache or one snapshot request); nil when it failed.
+    /// The underlying's last price from the pipeline, read through the cache with single-flight
+    /// (fifty concurrent chain requests make one snapshot request); nil when the quote failed.
     func underlyingPrice(_ underlying: String) async throws -> Double? {
-        let results = try await quotes([underlying])
-        guard case .success(let quote)? = results.first?.result else { return nil }
+        let client = self.client
+        let processor = QuoteProcessor(metrics: metrics)
+        let journal = self.journal
+        let context = context()
+        let value: CachedValue
+        do {
+            (value, _) = try await cache.value(for: "q:" + underlying, class: .realTime) {
+                let batch = try await client.stockSnapshots([underlying])
+                switch processor.processStocks([underlying], batch: batch, context: context)[0].result {
+                case .success(let quote):
+                    journal.record(quality: quote.enrichment.quality, for: underlying)
+                    return .stock(quote)
+                case .failure(let failure):
+                    journal.record(failure, at: context.now)
+                    throw failure
+                }
+            }
+        } catch is PipelineFailure {
+            return nil
+        }
+        guard case .stock(let quote) = value else { return nil }
         return quote.value.lastPrice ?? quote.enrichment.midPrice
     }
 
