@@ -144,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlpacaDashTests",
-            dependencies: ["AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator"],
+            dependencies: ["AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator", "MarketModel", "AlpacaAPI"],
             swiftSettings: swiftSettings
         ),
     ]

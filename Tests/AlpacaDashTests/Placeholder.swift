@@ -1,1 +1,0 @@
-// Tests for AlpacaDashTests arrive with their issue.
