@@ -44,7 +44,7 @@ struct TransportRouteTests {
     @Test func dripSendsASlowBodyOfTheRequestedLength() async throws {
         try await SimulatorHarness.with { sim in
             let started = ContinuousClock.now
-            let response = try await sim.get("/_sim/test/drip?bytes=5&interval_ms=60")
+            let response = try await sim.get("/_sim/test/drip?bytes=5&interval_ms=60", timeout: 30)
             #expect(response.status == 200 && response.body.count == 5)
             #expect(ContinuousClock.now - started >= .milliseconds(240))
         }

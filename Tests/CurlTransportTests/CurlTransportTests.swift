@@ -65,7 +65,8 @@ struct CurlTransportTests {
                 let start = ContinuousClock.now
                 task.cancel()
                 await #expect(throws: CancellationError.self) { _ = try await task.value }
-                #expect(ContinuousClock.now - start < .seconds(1))
+                // Far sooner than the hang (60 s) or the deadline (10 s), even on a loaded machine.
+                #expect(ContinuousClock.now - start < .seconds(5))
             }
             // Cancelled before it was sent.
             let early = Task {
