@@ -28,11 +28,29 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Requests per minute before HTTP 429.")
     var rateLimit: Int = 200
 
+    @Option(
+        name: .customLong("fail"),
+        help: "Fault drill: answer PATH with an Alpaca error, as PATH:STATUS:MESSAGE (repeatable).")
+    var failures: [String] = []
+
+    /// The scripted failures, parsed.
+    var scriptedFailures: [(path: String, status: Int, message: String)] {
+        failures.compactMap { spec in
+            let parts = spec.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].hasPrefix("/"), let status = Int(parts[1]), (400...599).contains(status)
+            else { return nil }
+            return (String(parts[0]), status, String(parts[2]))
+        }
+    }
+
     func validate() throws {
         guard MarketMode(rawValue: market) != nil else { throw ValidationError("--market must be open, closed, pre, post or auto") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive") }
         if let keys, keys.split(separator: ":", maxSplits: 1).count != 2 { throw ValidationError("--keys must be ID:SECRET") }
+        guard scriptedFailures.count == failures.count else {
+            throw ValidationError("--fail must be PATH:STATUS:MESSAGE with a status of 400…599")
+        }
     }
 
     func run() async throws {
@@ -47,7 +65,7 @@ struct SimCommand: AsyncParsableCommand {
             configuration.keys = SimulatorKeys(id: parts[0], secret: parts[1])
         }
         configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
-        let service = SimulatorService(configuration: configuration)
+        let service = SimulatorService(configuration: configuration, failures: scriptedFailures)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
@@ -59,10 +77,14 @@ struct SimCommand: AsyncParsableCommand {
 /// The simulator as a service: prints its URL once listening, runs until shutdown.
 struct SimulatorService: Service {
     let configuration: SimulatorConfiguration
+    let failures: [(path: String, status: Int, message: String)]
 
     func run() async throws {
         try await cancelWhenGracefulShutdown {
-            try await SimulatorServer.run(configuration: configuration) { server in
+            try await SimulatorServer.run(configuration: configuration) { [failures] server in
+                for failure in failures {
+                    server.market.setErrorMessage(path: failure.path, status: failure.status, message: failure.message)
+                }
                 let line = "alpaca-dash simulator listening on \(server.baseURL) (SIMULATED data; Ctrl-C to stop)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }

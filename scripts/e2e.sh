@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# End-to-end test of the real binary in tmux: the demo on the embedded simulator, drill-down,
+# panels, help, resizes, quitting and SIGTERM with the terminal restored, a hostile upstream
+# string rendered inert, and the refusal without a terminal.
+#
+# Usage: scripts/e2e.sh [path/to/alpaca-dash]   (default .build/debug/alpaca-dash)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=$(realpath "${1:-.build/debug/alpaca-dash}")
+[ -x "$BIN" ] || { echo "e2e: no binary at $BIN (run swift build first)"; exit 1; }
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed"; exit 1; }
+
+WORK=$(mktemp -d)
+SOCKET="alpaca-e2e-$$"
+T=(tmux -L "$SOCKET" -f /dev/null)
+SIM_PID=""
+passed=0
+failed=0
+
+cleanup() {
+    "${T[@]}" kill-server 2>/dev/null || true
+    [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# A clean environment: no Alpaca keys, private config and state folders, a real terminal type.
+ENVIRONMENT="env -u APCA_API_KEY_ID -u APCA_API_SECRET_KEY HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_STATE_HOME=$WORK/state TERM=xterm-256color LANG=C.UTF-8"
+
+screen() { "${T[@]}" capture-pane -p -t e2e 2>/dev/null; }
+pane() { "${T[@]}" display -p -t e2e "$1" 2>/dev/null; }
+
+ok() { passed=$((passed + 1)); echo "  ok   $1"; }
+bad() {
+    failed=$((failed + 1))
+    echo "  FAIL $1"
+    screen | sed 's/^/     | /' | head -45
+}
+
+# wait_for TEXT [SECONDS]: true once TEXT is on the screen.
+wait_for() {
+    local deadline=$((SECONDS + ${2:-15}))
+    while [ $SECONDS -lt $deadline ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+# wait_exit [SECONDS]: the program's exit status once it has ended (the pane stays open).
+wait_exit() {
+    local deadline=$((SECONDS + ${1:-10}))
+    while [ $SECONDS -lt $deadline ]; do
+        [ -s "$WORK/exit" ] && { cat "$WORK/exit"; return 0; }
+        sleep 0.1
+    done
+    echo "none"
+}
+
+# start ARGS...: runs the dashboard in a fresh 120x40 tmux session.
+start() {
+    "${T[@]}" kill-server 2>/dev/null || true
+    rm -f "$WORK/exit"
+    "${T[@]}" new-session -d -s e2e -x 120 -y 40 \
+        "$ENVIRONMENT $BIN $*; echo \$? > $WORK/exit; sleep 600"
+    "${T[@]}" set-option -t e2e window-size manual >/dev/null 2>&1 || true
+}
+
+app_pid() { pgrep -P "$(pane '#{pane_pid}')" -x alpaca-dash | head -1; }
+
+restored() {
+    [ "$(pane '#{alternate_on}')" = "0" ] && [ "$(pane '#{cursor_flag}')" = "1" ]
+}
+
+echo "e2e: demo on the embedded simulator"
+start --demo --watchlist AAPL,MSFT,NVDA,SPY
+if wait_for "SIMULATED" 15; then ok "status bar says SIMULATED"; else bad "status bar says SIMULATED"; fi
+if wait_for "MSFT" 15 && screen | grep -qE 'AAPL +[0-9]+\.[0-9]{2}'; then ok "watchlist shows prices"; else bad "watchlist shows prices"; fi
+
+"${T[@]}" send-keys -t e2e Enter
+if wait_for "Strike" 15 && wait_for "▶" 10; then
+    rows=$(screen | grep -cE '[0-9]+\.[0-9]{2} .*[0-9]+\.[0-9]{2}')
+    if [ "$rows" -ge 10 ] && screen | grep -q "chain"; then
+        ok "Enter opens the chain: calls | strike | puts, ATM marked ($rows rows)"
+    else
+        bad "Enter opens the chain with rows around the money"
+    fi
+else
+    bad "Enter opens the chain"
+fi
+"${T[@]}" send-keys -t e2e Escape
+if wait_for "Symbol" 5 && ! screen | grep -q "Strike"; then ok "Esc returns to the watchlist"; else bad "Esc returns"; fi
+
+check_panel() { # key text description
+    "${T[@]}" send-keys -t e2e "$1"
+    if wait_for "$2" 8; then ok "key $1 shows $3"; else bad "key $1 shows $3"; fi
+}
+check_panel 2 "Strike" "the option chain"
+check_panel 3 "Score" "quality scores"
+check_panel 4 "rejected since start" "validation failures"
+check_panel 5 "Pipeline stages" "cache and pipeline metrics"
+check_panel 6 "Rate limit" "upstream health"
+check_panel 1 "Symbol" "the watchlist"
+
+"${T[@]}" send-keys -t e2e '?'
+if wait_for "refresh now" 5; then ok "? shows the help"; else bad "? shows the help"; fi
+"${T[@]}" send-keys -t e2e '?'
+sleep 0.5
+
+"${T[@]}" resize-window -t e2e -x 40 -y 12
+sleep 1.5
+if [ -n "$(app_pid)" ] && [ "$(screen | wc -l)" -le 12 ]; then ok "resize to 40x12 keeps running"; else bad "resize to 40x12"; fi
+"${T[@]}" resize-window -t e2e -x 200 -y 60
+sleep 1.5
+if [ -n "$(app_pid)" ] && wait_for "SIMULATED" 5; then ok "resize to 200x60 keeps running"; else bad "resize to 200x60"; fi
+
+"${T[@]}" send-keys -t e2e q
+status=$(wait_exit 10)
+if [ "$status" = "0" ]; then ok "q exits 0"; else bad "q exits 0 (got $status)"; fi
+if restored; then ok "terminal restored after q (alternate screen off, cursor visible)"; else bad "terminal restored after q"; fi
+
+echo "e2e: SIGTERM"
+start --demo --watchlist AAPL
+wait_for "SIMULATED" 15 >/dev/null
+pid=$(app_pid)
+[ -n "$pid" ] && kill -TERM "$pid"
+status=$(wait_exit 10)
+if [ "$status" = "143" ]; then ok "SIGTERM exits 143"; else bad "SIGTERM exits 143 (got $status)"; fi
+if restored; then ok "terminal restored after SIGTERM"; else bad "terminal restored after SIGTERM"; fi
+
+echo "e2e: a hostile upstream string"
+HOSTILE=$'\e[2J\e]0;PWNED\a\rEVIL\bX\u202eTXT\u200bZ'
+"$BIN" sim --port 0 --fail "/v2/stocks/snapshots:500:$HOSTILE" >"$WORK/sim.out" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$WORK/sim.out" && break; sleep 0.1; done
+URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/sim.out" | head -1)
+start --watchlist AAPL,MSFT --data-url "$URL" --trading-url "$URL"
+title_before=$(pane '#{pane_title}')
+if wait_for "EVIL" 20; then
+    capture=$(screen)
+    if printf '%s' "$capture" | grep -q $'\e\|\u202e\|\u200b'; then
+        bad "hostile string is inert (control or BiDi characters reached the screen)"
+    elif [ "$(pane '#{pane_title}')" != "$title_before" ]; then
+        bad "hostile OSC changed the pane title"
+    elif ! printf '%s' "$capture" | grep -qE '^│✗ AAPL .*EVIL.X.TXT.Z.*│$' || ! printf '%s' "$capture" | grep -q "SIMULATED"; then
+        bad "hostile string broke the layout (CR/BS moved the cursor, or the row overflowed its cell)"
+    else
+        ok "hostile ESC/OSC/CR/BS/U+202E string renders inert"
+    fi
+else
+    bad "the upstream error is shown"
+fi
+"${T[@]}" send-keys -t e2e 6
+if wait_for "Last error" 5 && ! screen | grep -q $'\e\|\u202e'; then ok "upstream panel shows the error inert"; else bad "upstream panel"; fi
+"${T[@]}" send-keys -t e2e q
+wait_exit 10 >/dev/null
+kill "$SIM_PID" 2>/dev/null
+wait "$SIM_PID" 2>/dev/null
+SIM_PID=""
+
+echo "e2e: no terminal"
+out=$($ENVIRONMENT "$BIN" --demo </dev/null 2>&1 >/dev/null)
+code=$?
+if [ "$code" = "2" ] && [ "$(printf '%s\n' "$out" | wc -l)" = "1" ]; then ok "refuses without a terminal: one line, exit 2"; else bad "refuses without a terminal (exit $code: $out)"; fi
+out=$(env TERM=dumb "$BIN" --demo 2>&1 >/dev/null </dev/null)
+code=$?
+if [ "$code" = "2" ]; then ok "refuses TERM=dumb with exit 2"; else bad "refuses TERM=dumb (exit $code)"; fi
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = "0" ]
