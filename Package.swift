@@ -81,7 +81,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "TUICore", "HTTPCore"],
+            dependencies: [
+                "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "TUICore", "HTTPCore", "DashboardUI",
+                "AlpacaSimulator", "CurlTransport",
+            ],
             path: "Benchmarks",
             swiftSettings: swiftSettings
         ),

@@ -1,1 +1,176 @@
-print("benchmarks")
+// The performance figures of docs/performance.md. Run a release build:
+//
+//     swift run -c release Benchmarks [runs]
+//
+// Each figure is the median of `runs` runs (default 7) with min and max; each run times a loop
+// after a warm-up with ContinuousClock. Ratios against a baseline are taken in the same run.
+
+import AlpacaAPI
+import AlpacaSimulator
+import CurlTransport
+import DashboardUI
+import Foundation
+import HTTPCore
+import MarketMetrics
+import MarketModel
+import Pipeline
+import TTLCache
+import TUICore
+
+let runs = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 7
+
+/// Times `body` `runs` times and returns the per-run seconds.
+func measure(_ runs: Int, warmup: Int = 2, _ body: () async throws -> Void) async rethrows -> [Double] {
+    for _ in 0..<warmup { try await body() }
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - start
+        samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return samples.sorted()
+}
+
+func report(_ name: String, _ samples: [Double], items: Int, unit: String, budget: String) {
+    let rates = samples.map { Double(items) / $0 }.sorted()
+    let median = rates[rates.count / 2]
+    func fmt(_ v: Double) -> String {
+        v >= 1e6 ? String(format: "%.2f M", v / 1e6) : v >= 1e3 ? String(format: "%.1f k", v / 1e3) : String(format: "%.1f", v)
+    }
+    print(
+        "\(name): median \(fmt(median)) \(unit)/s (min \(fmt(rates.first!)), max \(fmt(rates.last!)); \(samples.count) runs) — budget \(budget)"
+    )
+}
+
+func reportTime(_ name: String, _ samples: [Double], per: Int = 1, budget: String) {
+    let times = samples.map { $0 / Double(per) * 1e6 }.sorted()
+    print(
+        String(
+            format: "%@: median %.1f µs (min %.1f, max %.1f; %d runs) — budget %@", name, times[times.count / 2],
+            times.first!, times.last!, times.count, budget))
+}
+
+// MARK: - A 1000-symbol snapshot body from the simulator (real wire shapes, fixed clock).
+
+let sessionTime = Timestamp(rfc3339: "2024-03-12T14:15:22.5Z")!
+var configuration = SimulatorConfiguration()
+configuration.clock = .fixed(sessionTime)
+let server = try await SimulatorServer.start(configuration)
+let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+func tickerName(_ i: Int) -> String {
+    let first: Character = letters[i / 676 % 26]
+    let second: Character = letters[i / 26 % 26]
+    let third: Character = letters[i % 26]
+    return String([first, second, third, "X"])
+}
+let symbols = (0..<1000).map(tickerName)
+let transport = CurlTransport()
+let response = try await transport.send(
+    HTTPRequest(url: server.baseURL + "/v2/stocks/snapshots?symbols=" + symbols.joined(separator: ",")))
+let body = response.body
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; body: \(body.count) bytes, 1000 snapshots")
+
+// MARK: - decode → validate → enrich → derive → rules → QA → cache
+
+let metrics = MetricsRegistry()
+let processor = QuoteProcessor(metrics: metrics)
+let context = StageContext(
+    now: sessionTime,
+    clock: MarketClock(
+        timestamp: sessionTime, isOpen: true, nextOpen: Timestamp(rfc3339: "2024-03-13T13:30:00Z")!,
+        nextClose: Timestamp(rfc3339: "2024-03-12T20:00:00Z")!),
+    configuration: PipelineConfiguration())
+let cache = TTLCache<String, CachedValue, ContinuousClock>()
+let keys = symbols.map { "q:" + $0 }
+
+let full = try await measure(runs) {
+    for _ in 0..<20 {
+        let entries = try AlpacaClient.decodeStockSnapshots(body)
+        let results = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context)
+        var fresh: [(String, CachedValue)] = []
+        fresh.reserveCapacity(results.count)
+        for (index, (_, result)) in results.enumerated() {
+            if case .success(let quote) = result { fresh.append((keys[index], .stock(quote))) }
+        }
+        precondition(fresh.count == 1000, "every simulated snapshot passes the pipeline")
+        await cache.setMany(fresh, class: .realTime)
+    }
+}
+report("pipeline decode→validate→enrich→derive→rules→QA→cache", full, items: 20_000, unit: "snapshots", budget: "≥ 400 k/s")
+
+let decodeOnly = try await measure(runs) {
+    for _ in 0..<20 { _ = try AlpacaClient.decodeStockSnapshots(body) }
+}
+report("  decode only (tape parser, per entry)", decodeOnly, items: 20_000, unit: "snapshots", budget: "—")
+
+let entries = try AlpacaClient.decodeStockSnapshots(body)
+let stagesOnly = await measure(runs) {
+    for _ in 0..<20 { _ = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context) }
+}
+report("  stages only (validate…QA, with metrics)", stagesOnly, items: 20_000, unit: "snapshots", budget: "—")
+
+/// The baseline: Foundation's JSONDecoder into Codable structs of the same shape (no validation).
+struct CodableQuote: Decodable {
+    var t: String
+    var bp: Double
+    var ap: Double
+    var bs: Int
+    var `as`: Int
+}
+struct CodableTrade: Decodable {
+    var t: String
+    var p: Double
+    var s: Int
+}
+struct CodableBar: Decodable {
+    var t: String
+    var o: Double
+    var h: Double
+    var l: Double
+    var c: Double
+    var v: Int
+}
+struct CodableSnapshot: Decodable {
+    var latestQuote: CodableQuote?
+    var latestTrade: CodableTrade?
+    var minuteBar: CodableBar?
+    var dailyBar: CodableBar?
+    var prevDailyBar: CodableBar?
+}
+let data = Data(body)
+let foundation = try await measure(runs) {
+    for _ in 0..<5 { _ = try JSONDecoder().decode([String: CodableSnapshot?].self, from: data) }
+}
+report("  baseline: Foundation JSONDecoder, whole body, no validation", foundation, items: 5000, unit: "snapshots", budget: "—")
+
+// MARK: - cache hit
+
+let hits = await measure(runs) {
+    for key in keys { _ = await cache.get(key, class: .realTime) }
+}
+reportTime("cache hit (actor hop from a task)", hits, per: 1000, budget: "—")
+
+// MARK: - render + diff of a full 200×60 frame
+
+var rows: [WatchlistRow] = []
+for (symbol, result) in processor.processStocks(Array(symbols.prefix(60)), batch: BatchResult(entries: entries), context: context) {
+    rows.append(WatchlistRow(symbol: symbol, quote: try result.get(), sparkline: (0..<30).map { Double($0 % 7) }))
+}
+let snapshot = DashboardSnapshot(generation: 1, origin: .simulated, watchlist: rows)
+var state = AppState(size: Size(width: 200, height: 60), origin: .simulated)
+_ = update(&state, .update(DashboardUpdate(market: snapshot)))
+let theme = Theme.default
+var previous = render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime)
+var tick = 0
+let frames = await measure(runs) {
+    for _ in 0..<50 {
+        tick += 1
+        let next = render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime.adding(seconds: Double(tick)))
+        _ = BufferDiff.diff(previous, next)
+        previous = next
+    }
+}
+reportTime("render + diff, 200×60 watchlist frame", frames, per: 50, budget: "≤ 1000 µs")
+
+await server.stop()

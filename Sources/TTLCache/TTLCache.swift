@@ -114,6 +114,15 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
         counters[cacheClass.ordinal].entries += 1
     }
 
+    /// Stores many values of one class in one actor call (a refreshed watchlist: one hop, not N).
+    ///
+    /// - Parameters:
+    ///   - entries: Keys and values, stored in order.
+    ///   - cacheClass: The data class of every entry.
+    public func setMany(_ entries: [(Key, Value)], class cacheClass: CacheClass) {
+        for (key, value) in entries { set(key, value, class: cacheClass) }
+    }
+
     /// Removes the entry for `key`, and detaches any fetch in flight for it so its result is not stored.
     ///
     /// - Parameter key: The key.

@@ -20,6 +20,13 @@ extension AlpacaClient {
         }
     }
 
+    /// Decodes a `/v2/stocks/snapshots` body (a flat symbol → snapshot map), each entry on its own.
+    /// - Parameter body: The response bytes.
+    /// - Throws: `JSONError` when the body is not JSON at all.
+    public static func decodeStockSnapshots(_ body: [UInt8]) throws(JSONError) -> [String: Entry<WireStockSnapshot>] {
+        decodeMap(try JSONDocument(bytes: body).root, WireStockSnapshot.init(json:))
+    }
+
     /// `GET /v2/stocks/quotes/latest`.
     public func latestStockQuotes(_ symbols: [String]) async throws -> BatchResult<WireQuote> {
         try await latestStocks(symbols, path: "/v2/stocks/quotes/latest", key: "quotes", WireQuote.init(json:))

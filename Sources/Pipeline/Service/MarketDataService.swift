@@ -110,7 +110,7 @@ public actor MarketDataService {
                 }
             }
             let start = ContinuousClock.now
-            for (key, value) in fresh { await cache.set(key, value, class: .realTime) }
+            await cache.setMany(fresh, class: .realTime)
             if !fresh.isEmpty {
                 let elapsed = (ContinuousClock.now - start) / fresh.count
                 metrics.recordStageBatch(
