@@ -1,4 +1,4 @@
-extension JSONDocument {
+extension JSONDocument.Storage {
     /// Whether the string token at `index` equals `key` (compared without allocating).
     func stringEquals(at index: Int, _ key: String) -> Bool {
         let t = tokens[index]
@@ -17,7 +17,7 @@ extension JSONDocument {
     func stringValue(at index: Int) -> String {
         let t = tokens[index]
         let range = Int(t.start)..<Int(t.end)
-        guard t.escaped else { return String(decoding: bytes[range], as: UTF8.self) }
+        guard t.escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var i = range.lowerBound
@@ -54,6 +54,18 @@ extension JSONDocument {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A 64-bit FNV-1a code of the (unescaped) key at `index`, for switching on keys without
+    /// making strings.
+    func keyCode(at index: Int) -> UInt64 {
+        let t = tokens[index]
+        guard !t.escaped else { return JSONKey.code(stringValue(at: index)) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in Int(t.start)..<Int(t.end) {
+            hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     private func hex4(at i: Int) -> UInt32 {
@@ -120,7 +132,7 @@ extension JSONDocument {
             let value = Double(mantissa) / Self.powersOfTen[-exponent]
             return negative ? -value : value
         }
-        return Double(String(decoding: bytes[Int(t.start)..<end], as: UTF8.self))
+        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<end]), as: UTF8.self))
     }
 
     private static let powersOfTen: [Double] = (0...22).map { p in

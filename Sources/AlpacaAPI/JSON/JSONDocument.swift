@@ -23,22 +23,43 @@ public struct JSONDocument: Sendable {
         var escaped: Bool
     }
 
-    let bytes: [UInt8]
-    var tokens: [Token]
+    /// The bytes and the tape, shared by every `JSONValue` of the document: one reference to
+    /// count, and plain memory to read (no array retain per access on the decoding hot path).
+    ///
+    /// Invariant: both buffers are written only in `init` and freed only in `deinit`; in between
+    /// they are immutable, so sharing them across tasks is safe.
+    final class Storage: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let tokens: UnsafeBufferPointer<Token>
+
+        init(bytes: [UInt8], tokens: [Token]) {
+            let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+            _ = b.initialize(from: bytes)
+            self.bytes = UnsafeBufferPointer(rebasing: b[0..<bytes.count])
+            let t = UnsafeMutableBufferPointer<Token>.allocate(capacity: max(1, tokens.count))
+            _ = t.initialize(from: tokens)
+            self.tokens = UnsafeBufferPointer(rebasing: t[0..<tokens.count])
+        }
+
+        deinit {
+            UnsafeMutableRawPointer(mutating: bytes.baseAddress)?.deallocate()
+            UnsafeMutableRawPointer(mutating: tokens.baseAddress)?.deallocate()
+        }
+    }
+
+    let storage: Storage
 
     /// Parses JSON bytes.
     /// - Parameter bytes: The UTF-8 text.
     /// - Throws: `JSONError` with the byte offset of the first syntax error.
     public init(bytes: [UInt8]) throws(JSONError) {
-        self.bytes = bytes
-        self.tokens = []
-        tokens.reserveCapacity(bytes.count / 6 + 4)
         var parser = JSONParser(bytes: bytes)
-        tokens = try parser.parseDocument()
+        storage = Storage(bytes: bytes, tokens: try parser.parseDocument())
     }
 
+
     /// The root value.
-    public var root: JSONValue { JSONValue(document: self, index: 0) }
+    public var root: JSONValue { JSONValue(storage: storage, index: 0) }
 }
 
 /// A JSON syntax error.

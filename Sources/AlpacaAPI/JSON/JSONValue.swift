@@ -2,10 +2,15 @@ public import MarketModel
 
 /// A position in a `JSONDocument`: one value, read on demand.
 public struct JSONValue: Sendable {
-    let document: JSONDocument
+    let document: JSONDocument.Storage
     let index: Int
 
-    init(document: JSONDocument, index: Int) {
+    init(storage: JSONDocument.Storage, index: Int) {
+        self.document = storage
+        self.index = index
+    }
+
+    init(document: JSONDocument.Storage, index: Int) {
         self.document = document
         self.index = index
     }
@@ -117,11 +122,38 @@ public struct JSONValue: Sendable {
         }
     }
 
-    /// The value as an RFC-3339 timestamp.
+    /// The value as an RFC-3339 timestamp (parsed straight from the bytes, no string made).
     public func timestamp() throws(DecodeError) -> Timestamp {
-        let text = try string()
-        guard let t = Timestamp(rfc3339: text) else { throw DecodeError("not an RFC-3339 timestamp") }
-        return t
+        let t = token
+        guard t.kind == .string else { throw DecodeError("expected a string") }
+        guard !t.escaped else {
+            guard let parsed = Timestamp(rfc3339: document.stringValue(at: index)) else {
+                throw DecodeError("not an RFC-3339 timestamp")
+            }
+            return parsed
+        }
+        let nanoseconds = Timestamp.parse(UnsafeBufferPointer(rebasing: document.bytes[Int(t.start)..<Int(t.end)]))
+        guard let nanoseconds else { throw DecodeError("not an RFC-3339 timestamp") }
+        return Timestamp(nanoseconds: nanoseconds)
+    }
+
+    /// Calls `body` with each member's key code (see `JSONKey`) and value, in document order; a
+    /// thrown error gets the member's key added to its path.
+    /// - Throws: `DecodeError` when the value is not an object, or whatever `body` throws.
+    public func forEachMember(coded body: (UInt64, JSONValue) throws(DecodeError) -> Void) throws(DecodeError) {
+        guard token.kind == .object else { throw DecodeError("expected an object") }
+        let tokens = document.tokens
+        let end = Int(tokens[index].next)
+        var i = index + 1
+        while i < end {
+            let valueIndex = i + 1
+            do {
+                try body(document.keyCode(at: i), JSONValue(document: document, index: valueIndex))
+            } catch {
+                throw error.at(document.stringValue(at: i))
+            }
+            i = Int(tokens[valueIndex].next)
+        }
     }
 
     /// The value as a list of strings; accepts an array of strings or a single string (option conditions).
@@ -137,7 +169,7 @@ public struct JSONValue: Sendable {
         let t = token
         let start = t.kind == .string ? Int(t.start) - 1 : Int(t.start)
         let end = t.kind == .string ? Int(t.end) + 1 : Int(t.end)
-        return String(decoding: document.bytes[start..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: document.bytes[start..<end]), as: UTF8.self)
     }
 
     static func hexValue(_ c: UInt8) -> UInt32? {

@@ -22,13 +22,19 @@ public struct WireBar: Sendable, Equatable {
     /// Reads a bar object.
     /// - Throws: `DecodeError` when a present field has the wrong type.
     public init(json: JSONValue) throws(DecodeError) {
-        time = try json.optional("t") { v throws(DecodeError) in try v.timestamp() }
-        open = try json.optional("o") { v throws(DecodeError) in try v.double() }
-        high = try json.optional("h") { v throws(DecodeError) in try v.double() }
-        low = try json.optional("l") { v throws(DecodeError) in try v.double() }
-        close = try json.optional("c") { v throws(DecodeError) in try v.double() }
-        volume = try json.optional("v") { v throws(DecodeError) in try v.int64() }
-        tradeCount = try json.optional("n") { v throws(DecodeError) in try v.int64() }
-        vwap = try json.optional("vw") { v throws(DecodeError) in try v.double() }
+        try json.forEachMember { key, value throws(DecodeError) in
+            guard !value.isNull else { return }
+            switch key {
+            case JSONKey.t: time = try value.timestamp()
+            case JSONKey.o: open = try value.double()
+            case JSONKey.h: high = try value.double()
+            case JSONKey.l: low = try value.double()
+            case JSONKey.c: close = try value.double()
+            case JSONKey.v: volume = try value.int64()
+            case JSONKey.n: tradeCount = try value.int64()
+            case JSONKey.vw: vwap = try value.double()
+            default: break
+            }
+        }
     }
 }

@@ -18,14 +18,19 @@ public struct WireOptionSnapshot: Sendable, Equatable {
     /// Reads an option snapshot object.
     /// - Throws: `DecodeError` when a part is malformed.
     public init(json: JSONValue) throws(DecodeError) {
-        guard json.isObject else { throw DecodeError("expected an object") }
-        latestTrade = try json.optional("latestTrade") { v throws(DecodeError) in try WireTrade(json: v) }
-        latestQuote = try json.optional("latestQuote") { v throws(DecodeError) in try WireQuote(json: v) }
-        greeks = try json.optional("greeks") { v throws(DecodeError) in try WireGreeks(json: v) }
-        impliedVolatility = try json.optional("impliedVolatility") { v throws(DecodeError) in try v.double() }
-        dailyBar = try json.optional("dailyBar") { v throws(DecodeError) in try WireBar(json: v) }
-        minuteBar = try json.optional("minuteBar") { v throws(DecodeError) in try WireBar(json: v) }
-        previousDailyBar = try json.optional("prevDailyBar") { v throws(DecodeError) in try WireBar(json: v) }
+        try json.forEachMember { key, value throws(DecodeError) in
+            guard !value.isNull else { return }
+            switch key {
+            case JSONKey.latestTrade: latestTrade = try WireTrade(json: value)
+            case JSONKey.latestQuote: latestQuote = try WireQuote(json: value)
+            case JSONKey.greeks: greeks = try WireGreeks(json: value)
+            case JSONKey.impliedVolatility: impliedVolatility = try value.double()
+            case JSONKey.dailyBar: dailyBar = try WireBar(json: value)
+            case JSONKey.minuteBar: minuteBar = try WireBar(json: value)
+            case JSONKey.prevDailyBar: previousDailyBar = try WireBar(json: value)
+            default: break
+            }
+        }
     }
 }
 

@@ -24,14 +24,20 @@ public struct WireQuote: Sendable, Equatable {
     /// Reads a quote object.
     /// - Throws: `DecodeError` when a present field has the wrong type.
     public init(json: JSONValue) throws(DecodeError) {
-        time = try json.optional("t") { v throws(DecodeError) in try v.timestamp() }
-        bidExchange = try json.optional("bx") { v throws(DecodeError) in try v.string() }
-        bidPrice = try json.optional("bp") { v throws(DecodeError) in try v.double() }
-        bidSize = try json.optional("bs") { v throws(DecodeError) in try v.int64() }
-        askExchange = try json.optional("ax") { v throws(DecodeError) in try v.string() }
-        askPrice = try json.optional("ap") { v throws(DecodeError) in try v.double() }
-        askSize = try json.optional("as") { v throws(DecodeError) in try v.int64() }
-        conditions = try json.optional("c") { v throws(DecodeError) in try v.stringList() }
-        tape = try json.optional("z") { v throws(DecodeError) in try v.string() }
+        try json.forEachMember { key, value throws(DecodeError) in
+            guard !value.isNull else { return }
+            switch key {
+            case JSONKey.t: time = try value.timestamp()
+            case JSONKey.bx: bidExchange = try value.string()
+            case JSONKey.bp: bidPrice = try value.double()
+            case JSONKey.bs: bidSize = try value.int64()
+            case JSONKey.ax: askExchange = try value.string()
+            case JSONKey.ap: askPrice = try value.double()
+            case JSONKey.as: askSize = try value.int64()
+            case JSONKey.c: conditions = try value.stringList()
+            case JSONKey.z: tape = try value.string()
+            default: break
+            }
+        }
     }
 }

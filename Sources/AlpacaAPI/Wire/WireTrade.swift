@@ -21,12 +21,18 @@ public struct WireTrade: Sendable, Equatable {
     /// Reads a trade object.
     /// - Throws: `DecodeError` when a present field has the wrong type.
     public init(json: JSONValue) throws(DecodeError) {
-        time = try json.optional("t") { v throws(DecodeError) in try v.timestamp() }
-        exchange = try json.optional("x") { v throws(DecodeError) in try v.string() }
-        price = try json.optional("p") { v throws(DecodeError) in try v.double() }
-        size = try json.optional("s") { v throws(DecodeError) in try v.int64() }
-        id = try json.optional("i") { v throws(DecodeError) in try v.int64() }
-        conditions = try json.optional("c") { v throws(DecodeError) in try v.stringList() }
-        tape = try json.optional("z") { v throws(DecodeError) in try v.string() }
+        try json.forEachMember { key, value throws(DecodeError) in
+            guard !value.isNull else { return }
+            switch key {
+            case JSONKey.t: time = try value.timestamp()
+            case JSONKey.x: exchange = try value.string()
+            case JSONKey.p: price = try value.double()
+            case JSONKey.s: size = try value.int64()
+            case JSONKey.i: id = try value.int64()
+            case JSONKey.c: conditions = try value.stringList()
+            case JSONKey.z: tape = try value.string()
+            default: break
+            }
+        }
     }
 }

@@ -37,7 +37,10 @@ public enum Enricher {
             out.spread = ask - bid
             out.midPrice = (ask + bid) / 2
         }
-        out.isMarketHours = timestamp.map { isRegularHours($0) } ?? false
+        out.isMarketHours = timestamp.map { t in
+            let ny = context.newYorkClock(of: t)
+            return !ny.weekend && ny.minute >= 570 && ny.minute < 960
+        } ?? false
         out.dataAgeSeconds = timestamp.map { max(0, context.now.seconds(since: $0)) }
         return out
     }

@@ -21,8 +21,7 @@ extension IngressValidator {
         guard expectedUnderlying == underlying || occ.root.hasPrefix(underlying) else {
             return reject(Rules.optionUnderlying, "underlying \(expectedUnderlying) ≠ requested \(underlying)")
         }
-        let today = NewYorkTime(context.now).date
-        guard occ.expiration >= today else { return reject(Rules.expiration, "expired on \(occ.expiration)") }
+        guard occ.expiration >= context.today else { return reject(Rules.expiration, "expired on \(occ.expiration)") }
         let snapshot: WireOptionSnapshot
         switch entry {
         case nil, .null:

@@ -47,18 +47,16 @@ public enum IngressValidator {
             quote.lastSize = t.size
             quote.tradeTime = t.time
         }
-        for (name, wire) in [("dailyBar", snapshot.dailyBar), ("prevDailyBar", snapshot.previousDailyBar),
-                             ("minuteBar", snapshot.minuteBar)] {
-            guard let wire else { continue }
-            switch bar(wire, name: name, symbol: symbol, context: context) {
-            case .failure(let failure): return .failure(failure)
-            case .success(let bar):
-                switch name {
-                case "dailyBar": quote.dailyBar = bar
-                case "prevDailyBar": quote.previousDailyBar = bar
-                default: quote.minuteBar = bar
-                }
+        do {
+            quote.dailyBar = try snapshot.dailyBar.map { try bar($0, name: "dailyBar", symbol: symbol, context: context).get() }
+            quote.previousDailyBar = try snapshot.previousDailyBar.map {
+                try bar($0, name: "prevDailyBar", symbol: symbol, context: context).get()
             }
+            quote.minuteBar = try snapshot.minuteBar.map { try bar($0, name: "minuteBar", symbol: symbol, context: context).get() }
+        } catch let failure as PipelineFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(context.failure(.dataValidationError, Rules.schema, symbol, "\(error)"))
         }
         if let failure = checkFreshness(quote.timestamp, symbol: symbol, context: context) { return .failure(failure) }
         return .success(quote)

@@ -9,10 +9,9 @@ public enum RuleEngine {
         func fail(_ rule: RuleID, _ message: String) -> PipelineFailure {
             context.failure(.businessRuleViolation, rule, quote.symbol, message)
         }
-        for (name, price) in [("last", quote.lastPrice), ("bid", quote.bidPrice), ("ask", quote.askPrice)] {
-            guard let price, price != 0 || name == "last" else { continue }
-            if !config.priceRange.contains(price) { return fail(Rules.priceRange, "\(name) \(price) outside the sane range") }
-        }
+        if let failure = checkRange(quote.lastPrice, "last", allowZero: false, config, fail) { return failure }
+        if let failure = checkRange(quote.bidPrice, "bid", allowZero: true, config, fail) { return failure }
+        if let failure = checkRange(quote.askPrice, "ask", allowZero: true, config, fail) { return failure }
         if let daily = quote.dailyBar {
             if !(daily.low <= daily.open && daily.open <= daily.high && daily.low <= daily.close
                 && daily.close <= daily.high)
@@ -29,7 +28,7 @@ public enum RuleEngine {
             }
         }
         if let last = quote.lastPrice, let daily = quote.dailyBar, let tradeTime = quote.tradeTime,
-            NewYorkTime(tradeTime).date == NewYorkTime(daily.time).date
+            context.newYorkDay(of: tradeTime) == context.newYorkDay(of: daily.time)
         {
             let slack = last * config.dayRangeTolerance
             if last < daily.low - slack || last > daily.high + slack {
@@ -37,7 +36,7 @@ public enum RuleEngine {
             }
         }
         if let daily = quote.dailyBar, let minute = quote.minuteBar,
-            NewYorkTime(minute.time).date == NewYorkTime(daily.time).date, minute.volume > daily.volume
+            context.newYorkDay(of: minute.time) == context.newYorkDay(of: daily.time), minute.volume > daily.volume
         {
             return fail(Rules.volumePattern, "minute volume \(minute.volume) exceeds the day's \(daily.volume)")
         }
@@ -56,10 +55,8 @@ public enum RuleEngine {
         func fail(_ rule: RuleID, _ message: String) -> PipelineFailure {
             context.failure(.businessRuleViolation, rule, symbol, message)
         }
-        for (name, price) in [("last", quote.lastPrice), ("ask", quote.askPrice)] {
-            guard let price, price != 0 || name == "last" else { continue }
-            if !config.priceRange.contains(price) { return fail(Rules.priceRange, "\(name) \(price) outside the sane range") }
-        }
+        if let failure = checkRange(quote.lastPrice, "last", allowZero: false, config, fail) { return failure }
+        if let failure = checkRange(quote.askPrice, "ask", allowZero: true, config, fail) { return failure }
         if let ask = quote.askPrice, ask > 0, let spot = underlyingPrice, spot > 0 {
             let strike = quote.contract.strike
             let intrinsic = quote.contract.kind == .call ? max(0, spot - strike) : max(0, strike - spot)
@@ -82,14 +79,22 @@ public enum RuleEngine {
     /// time when no session of any kind runs (a weekend, or 20:00–04:00 New York beyond the tolerance).
     static func checkMarketContext(_ time: Timestamp?, symbol: String, context: StageContext) -> PipelineFailure? {
         guard let time, let clock = context.clock, !clock.isOpen, context.session == .closed else { return nil }
-        let ny = NewYorkTime(time)
+        let ny = context.newYorkClock(of: time)
         let toleranceMinutes = Int(context.configuration.marketContextTolerance / 60)
-        let outsideAnySession =
-            ny.date.isWeekend || ny.minuteOfDay < 4 * 60 || ny.minuteOfDay >= 20 * 60 + toleranceMinutes
+        let outsideAnySession = ny.weekend || ny.minute < 4 * 60 || ny.minute >= 20 * 60 + toleranceMinutes
         guard outsideAnySession else { return nil }
         return PipelineFailure(
             code: .businessRuleViolation, rule: Rules.marketContext, symbol: symbol,
             message: "print at \(time.rfc3339) when no session runs")
+    }
+
+    /// B001 for one price: nil when absent, when 0 means "none" on a quote side, or when in range.
+    private static func checkRange(
+        _ price: Double?, _ name: String, allowZero: Bool, _ config: PipelineConfiguration,
+        _ fail: (RuleID, String) -> PipelineFailure
+    ) -> PipelineFailure? {
+        guard let price, !(allowZero && price == 0), !config.priceRange.contains(price) else { return nil }
+        return fail(Rules.priceRange, "\(name) \(price) outside the sane range")
     }
 
     private static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
