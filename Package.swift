@@ -82,7 +82,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "TUICore", "HTTPCore", "DashboardUI",
+                "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "TUICore", "HTTPCore",
+                "DashboardUI",
                 "AlpacaSimulator", "CurlTransport",
             ],
             path: "Benchmarks",

@@ -36,7 +36,9 @@ func report(_ name: String, _ samples: [Double], items: Int, unit: String, budge
     let rates = samples.map { Double(items) / $0 }.sorted()
     let median = rates[rates.count / 2]
     func fmt(_ v: Double) -> String {
-        v >= 1e6 ? String(format: "%.2f M", v / 1e6) : v >= 1e3 ? String(format: "%.1f k", v / 1e3) : String(format: "%.1f", v)
+        v >= 1e6
+            ? String(format: "%.2f M", v / 1e6)
+            : v >= 1e3 ? String(format: "%.1f k", v / 1e3) : String(format: "%.1f", v)
     }
     print(
         "\(name): median \(fmt(median)) \(unit)/s (min \(fmt(rates.first!)), max \(fmt(rates.last!)); \(samples.count) runs) — budget \(budget)"
@@ -97,7 +99,9 @@ let full = try await measure(runs) {
         await cache.setMany(fresh, class: .realTime)
     }
 }
-report("pipeline decode→validate→enrich→derive→rules→QA→cache", full, items: 20_000, unit: "snapshots", budget: "≥ 400 k/s")
+report(
+    "pipeline decode→validate→enrich→derive→rules→QA→cache", full, items: 20_000, unit: "snapshots", budget: "≥ 400 k/s"
+)
 
 let decodeOnly = try await measure(runs) {
     for _ in 0..<20 { _ = try AlpacaClient.decodeStockSnapshots(body) }
@@ -142,7 +146,9 @@ let data = Data(body)
 let foundation = try await measure(runs) {
     for _ in 0..<5 { _ = try JSONDecoder().decode([String: CodableSnapshot?].self, from: data) }
 }
-report("  baseline: Foundation JSONDecoder, whole body, no validation", foundation, items: 5000, unit: "snapshots", budget: "—")
+report(
+    "  baseline: Foundation JSONDecoder, whole body, no validation", foundation, items: 5000, unit: "snapshots",
+    budget: "—")
 
 // MARK: - cache hit
 
@@ -154,7 +160,9 @@ reportTime("cache hit (actor hop from a task)", hits, per: 1000, budget: "—")
 // MARK: - render + diff of a full 200×60 frame
 
 var rows: [WatchlistRow] = []
-for (symbol, result) in processor.processStocks(Array(symbols.prefix(60)), batch: BatchResult(entries: entries), context: context) {
+for (symbol, result) in processor.processStocks(
+    Array(symbols.prefix(60)), batch: BatchResult(entries: entries), context: context)
+{
     rows.append(WatchlistRow(symbol: symbol, quote: try result.get(), sparkline: (0..<30).map { Double($0 % 7) }))
 }
 let snapshot = DashboardSnapshot(generation: 1, origin: .simulated, watchlist: rows)
@@ -166,7 +174,8 @@ var tick = 0
 let frames = await measure(runs) {
     for _ in 0..<50 {
         tick += 1
-        let next = render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime.adding(seconds: Double(tick)))
+        let next = render(
+            state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime.adding(seconds: Double(tick)))
         _ = BufferDiff.diff(previous, next)
         previous = next
     }

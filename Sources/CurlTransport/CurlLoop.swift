@@ -181,7 +181,9 @@ final class CurlLoop: @unchecked Sendable {
         }
     }
 
-    private func complete(_ handle: UnsafeMutableRawPointer, _ transfer: CurlTransfer, _ code: CURLcode)
+    private func complete(
+        _ handle: UnsafeMutableRawPointer, _ transfer: CurlTransfer, _ code: CURLcode
+    )
         -> Result<HTTPResponse, any Error>
     {
         let easy = EasyHandle(handle)

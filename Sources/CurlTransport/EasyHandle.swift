@@ -53,9 +53,10 @@ struct EasyHandle {
         }
     }
 
-    typealias DataCallback = @convention(c) (
-        UnsafeMutablePointer<CChar>, Int, Int, UnsafeMutableRawPointer?
-    ) -> Int
+    typealias DataCallback =
+        @convention(c) (
+            UnsafeMutablePointer<CChar>, Int, Int, UnsafeMutableRawPointer?
+        ) -> Int
 
     let raw: UnsafeMutableRawPointer
 
@@ -63,7 +64,9 @@ struct EasyHandle {
 
     func set(_ option: LongOption, _ value: Int) { _ = ccurl_easy_setopt_long(raw, option.option, value) }
     func set(_ option: StringOption, _ value: String) { _ = ccurl_easy_setopt_string(raw, option.option, value) }
-    func set(_ option: OffsetOption, _ value: Int64) { _ = ccurl_easy_setopt_off_t(raw, option.option, curl_off_t(value)) }
+    func set(_ option: OffsetOption, _ value: Int64) {
+        _ = ccurl_easy_setopt_off_t(raw, option.option, curl_off_t(value))
+    }
 
     func setHeaders(_ list: UnsafeMutablePointer<curl_slist>?) {
         _ = ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list)

@@ -1,4 +1,6 @@
-/// An HTTP request as the transport sends it. Only GET is used by the product (it is read-only).
+/// An HTTP request as the transport sends it.
+///
+/// Only GET is used by the product (it is read-only).
 public struct HTTPRequest: Sendable, Equatable {
     /// The HTTP method.
     public enum Method: String, Sendable, Equatable {
@@ -8,7 +10,7 @@ public struct HTTPRequest: Sendable, Equatable {
         case head = "HEAD"
     }
 
-    /// The absolute URL, e.g. `http://127.0.0.1:8080/v2/clock`.
+    /// The absolute URL, for example `http://127.0.0.1:8080/v2/clock`.
     public var url: String
     /// The method.
     public var method: Method

@@ -29,7 +29,7 @@ public final class MetricsRegistry: Sendable {
     /// Counts one value through a pipeline stage and records how long the stage took.
     ///
     /// - Parameters:
-    ///   - name: The stage, e.g. `validate`.
+    ///   - name: The stage, for example `validate`.
     ///   - success: Whether the value passed (false: rejected).
     ///   - seconds: The stage's duration.
     public func recordStage(_ name: String, success: Bool, seconds: Double) {
@@ -58,10 +58,10 @@ public final class MetricsRegistry: Sendable {
     /// Counts one upstream request attempt and records its latency.
     ///
     /// A request fails when `status` is nil or 0 (transport failure, counted under status 0), is 400
-    /// or more, or when `error` is given (e.g. an undecodable 200, counted under its status). A 429
+    /// or more, or when `error` is given (for example an undecodable 200, counted under its status). A 429
     /// also counts into `rateLimited`. A failure updates the last error text and time.
     /// - Parameters:
-    ///   - endpoint: The endpoint label, e.g. `GET /v2/stocks/snapshots`.
+    ///   - endpoint: The endpoint label, for example `GET /v2/stocks/snapshots`.
     ///   - status: The HTTP status, or nil when no response came.
     ///   - seconds: The request's duration.
     ///   - error: The error text, if the request failed.

@@ -6,7 +6,9 @@
 
 extension TerminalUnavailable {
     /// Why there is no usable terminal, or nil when stdin and stdout are terminals and `TERM` is set
-    /// and not `dumb`. Touches nothing, so callers can refuse before starting any work.
+    /// and not `dumb`.
+    ///
+    /// Touches nothing, so callers can refuse before starting any work.
     /// - Parameter environment: The process environment.
     public static func check(environment: [String: String]) -> TerminalUnavailable? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return .notATerminal }

@@ -91,7 +91,10 @@ struct ClientEndpointTests {
             let calls = try await client.optionChain(
                 "AAPL", filter: OptionChainFilter(type: .call, expirationDate: firstExpiry))
             #expect(!calls.entries.isEmpty)
-            #expect(calls.entries.keys.allSatisfy { OCCSymbol($0)?.kind == .call && OCCSymbol($0)?.expiration == firstExpiry })
+            #expect(
+                calls.entries.keys.allSatisfy {
+                    OCCSymbol($0)?.kind == .call && OCCSymbol($0)?.expiration == firstExpiry
+                })
             let some = Array(chain.entries.keys.sorted().prefix(150))
             let snapshots = try await client.optionSnapshots(some)
             #expect(snapshots.entries.count == 150)
@@ -100,7 +103,8 @@ struct ClientEndpointTests {
             #expect(try await client.latestOptionTrades(Array(some.prefix(10))).entries.count <= 10)
             let today = NewYorkTime(SimulatedUpstream.sessionTime).date
             let contracts = try await client.optionContracts(
-                underlyings: ["AAPL"], filter: OptionChainFilter(expirationDateGTE: today, expirationDateLTE: today.adding(days: 60)))
+                underlyings: ["AAPL"],
+                filter: OptionChainFilter(expirationDateGTE: today, expirationDateLTE: today.adding(days: 60)))
             #expect(contracts.entries.count >= 100)
             let contract = try #require(contracts.entries.values.compactMap(\.value).first)
             #expect(contract.openInterest != nil)
@@ -114,7 +118,9 @@ struct ClientEndpointTests {
             let client = upstream.client()
             let clock = try await client.clock()
             #expect(clock.isOpen)
-            #expect(clock.timestamp == SimulatedUpstream.sessionTime || clock.timestamp.seconds(since: SimulatedUpstream.sessionTime) < 1)
+            #expect(
+                clock.timestamp == SimulatedUpstream.sessionTime
+                    || clock.timestamp.seconds(since: SimulatedUpstream.sessionTime) < 1)
             let days = try await client.calendar(
                 start: CalendarDate(iso: "2024-03-01"), end: CalendarDate(iso: "2024-03-31"))
             #expect(days.count >= 20)

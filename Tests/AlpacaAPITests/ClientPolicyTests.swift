@@ -1,10 +1,11 @@
-@testable import AlpacaAPI
 import AlpacaSimulator
 import Foundation
 import HTTPCore
 import MarketModel
 import SimulatorTestSupport
 import Testing
+
+@testable import AlpacaAPI
 
 /// Request policy against the simulator: retries, backoff, 429 handling, auth, redaction.
 @Suite(.timeLimit(.minutes(1)))
@@ -59,7 +60,8 @@ struct ClientPolicyTests {
             let client = upstream.client()
             let error = await #expect(throws: AlpacaError.self) {
                 _ = try await client.get(
-                    .data, "/_sim/test/status/\(status)", query: Self.query(["key": "c", "times": "5"]), endpoint: "GET t"
+                    .data, "/_sim/test/status/\(status)", query: Self.query(["key": "c", "times": "5"]),
+                    endpoint: "GET t"
                 )
             }
             #expect(error?.httpStatus == status)
@@ -118,7 +120,8 @@ struct ClientPolicyTests {
             upstream.server.market.setErrorMessage(path: "/v2/clock", status: 500, message: "bad key \(canary)")
             let echoed = await #expect(throws: AlpacaError.self) { _ = try await client.clock() }
             #expect(echoed.map { "\($0)".contains(canary) } == false)
-            let right = upstream.client(credentials: Credentials(keyID: Secret("PKRIGHT"), secretKey: Secret("right-secret")))
+            let right = upstream.client(
+                credentials: Credentials(keyID: Secret("PKRIGHT"), secretKey: Secret("right-secret")))
             #expect(try await right.account().status == "ACTIVE")
         }
     }
@@ -138,7 +141,8 @@ struct ClientPolicyTests {
 
     @Test func refusesPlainHTTPToARemoteHost() async throws {
         let client = AlpacaClient(
-            configuration: AlpacaClient.Configuration(hosts: AlpacaHosts(trading: "http://example.com", data: "http://example.com")),
+            configuration: AlpacaClient.Configuration(
+                hosts: AlpacaHosts(trading: "http://example.com", data: "http://example.com")),
             transport: SimulatedUpstreamTransport.curl())
         let error = await #expect(throws: AlpacaError.self) { _ = try await client.clock() }
         #expect(error?.kind == .invalidRequest)

@@ -34,8 +34,11 @@ struct BinaryRunner {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("alpaca-dash-test-\(UUID().uuidString)")
-        var env = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "alpaca-dash-test-\(UUID().uuidString)")
+        var env = [
+            "PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+        ]
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

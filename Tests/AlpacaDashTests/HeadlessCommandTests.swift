@@ -1,6 +1,6 @@
+import AlpacaAPI
 import AlpacaSimulator
 import Foundation
-import AlpacaAPI
 import MarketModel
 import SimulatorTestSupport
 import Testing
@@ -21,7 +21,8 @@ struct HeadlessCommandTests {
                 return String([letters[i / 676 % 26], letters[i / 26 % 26], letters[i % 26], "Q"])
             }
             let url = upstream.server.baseURL
-            let output = try await BinaryRunner.run(["quote", "--json", "--data-url", url, "--trading-url", url] + symbols)
+            let output = try await BinaryRunner.run(
+                ["quote", "--json", "--data-url", url, "--trading-url", url] + symbols)
             #expect(output.status == 0, "\(output.stderr)")
             let lines = try Self.objects(output.stdout)
             #expect(lines.count == 450)
@@ -50,7 +51,8 @@ struct HeadlessCommandTests {
             let lines = try Self.objects(output.stdout)
             #expect(lines.map { $0["symbol"] as? String } == ["AAPL", "MSFT", "ZZZZ", "NVDA"])
             let fields = [
-                "symbol", "bid_price", "ask_price", "bid_size", "ask_size", "last_price", "volume", "timestamp", "spread",
+                "symbol", "bid_price", "ask_price", "bid_size", "ask_size", "last_price", "volume", "timestamp",
+                "spread",
                 "mid_price", "is_market_hours", "data_age_seconds", "data_source", "processing_timestamp",
                 "market_status", "data_quality_score", "source",
             ]
@@ -80,7 +82,10 @@ struct HeadlessCommandTests {
             let contracts = try Self.objects(chain.stdout)
             #expect(contracts.count >= 40)
             let first = try #require(contracts.first)
-            for field in ["underlying", "expiration", "type", "strike", "open_interest", "implied_volatility", "delta", "gamma", "theta", "vega", "rho"] {
+            for field in [
+                "underlying", "expiration", "type", "strike", "open_interest", "implied_volatility", "delta", "gamma",
+                "theta", "vega", "rho",
+            ] {
                 #expect(first.keys.contains(field), "\(field)")
             }
             let symbol = try #require(first["symbol"] as? String)
@@ -102,7 +107,9 @@ struct HeadlessCommandTests {
         #expect(try await BinaryRunner.run(["bars", "AAPL", "--timeframe", "7Fortnights"]).status == 2)
         #expect(try await BinaryRunner.run(["--help"]).status == 0)
         // Nothing listens on port 1: unreachable.
-        let down = try await BinaryRunner.run(["quote", "AAPL", "--data-url", "http://127.0.0.1:1", "--trading-url", "http://127.0.0.1:1"])
+        let down = try await BinaryRunner.run([
+            "quote", "AAPL", "--data-url", "http://127.0.0.1:1", "--trading-url", "http://127.0.0.1:1",
+        ])
         #expect(down.status == 4)
         // The dashboard without a terminal refuses with one line and status 2.
         let dashboard = try await BinaryRunner.run(["--demo"], environment: ["TERM": "xterm"])

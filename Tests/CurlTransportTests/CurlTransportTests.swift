@@ -15,7 +15,8 @@ struct CurlTransportTests {
     @Test func reusesOneConnectionForManyRequests() async throws {
         try await SimulatedUpstream.with { upstream in
             for _ in 0..<25 {
-                let response = try await upstream.transport.send(HTTPRequest(url: upstream.server.baseURL + "/v2/clock"))
+                let response = try await upstream.transport.send(
+                    HTTPRequest(url: upstream.server.baseURL + "/v2/clock"))
                 #expect(response.status == 200)
                 #expect(response.requestID != nil)
             }
@@ -50,7 +51,8 @@ struct CurlTransportTests {
         try await SimulatedUpstream.with { upstream in
             await #expect(throws: HTTPError.self) {
                 _ = try await upstream.transport.send(
-                    HTTPRequest(url: upstream.server.baseURL + "/_sim/test/drip?bytes=100&interval_ms=200", timeout: 0.6))
+                    HTTPRequest(
+                        url: upstream.server.baseURL + "/_sim/test/drip?bytes=100&interval_ms=200", timeout: 0.6))
             }
         }
     }

@@ -39,7 +39,8 @@ struct OptionRuleTests {
             let view = try await harness.service.optionChain("AAPL").get()
             let contracts = view.rows.compactMap(\.call?.contract)
             harness.market.setOptionOverride(contracts[0].description, .renamedKey("NOTANOCC"))
-            harness.market.setOptionOverride(contracts[1].description, .renamedKey("MSFT" + contracts[1].description.dropFirst(4)))
+            harness.market.setOptionOverride(
+                contracts[1].description, .renamedKey("MSFT" + contracts[1].description.dropFirst(4)))
             harness.market.setOptionOverride(contracts[2].description, .renamedKey("AAPL200117C00100000"))
             _ = try await harness.service.optionChain("AAPL", bypassCache: true).get()
             let rules = Dictionary(harness.service.journal.failures.map { ($0.symbol, $0.rule.rawValue) }) { a, _ in a }

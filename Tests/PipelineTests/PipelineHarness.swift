@@ -13,7 +13,8 @@ struct PipelineHarness {
     var market: SimulatedMarket { upstream.server.market }
 
     static func with<T>(
-        at time: Timestamp = SimulatedUpstream.sessionTime, configuration: PipelineConfiguration = PipelineConfiguration(),
+        at time: Timestamp = SimulatedUpstream.sessionTime,
+        configuration: PipelineConfiguration = PipelineConfiguration(),
         unknown: Set<String> = [], _ body: (PipelineHarness) async throws -> T
     ) async throws -> T {
         var simulator = SimulatedUpstream.configuration(at: time)
@@ -27,7 +28,9 @@ struct PipelineHarness {
     }
 
     /// Quotes as a dictionary.
-    func quotes(_ symbols: [String], bypass: Bool = true) async throws
+    func quotes(
+        _ symbols: [String], bypass: Bool = true
+    ) async throws
         -> [String: Result<ProcessedStockQuote, PipelineFailure>]
     {
         var out: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]

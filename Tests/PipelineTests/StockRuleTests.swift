@@ -45,7 +45,9 @@ struct StockRuleTests {
                 #"{"latestTrade":{"t":"\#(now.rfc3339)","p":10.0,"s":1},"dailyBar":{"t":"\#(now.rfc3339)","o":10.0,"h":11.0,"l":9.5,"c":10.0,"v":100},"minuteBar":{"t":"\#(now.rfc3339)","o":10.0,"h":10.0,"l":10.0,"c":10.0,"v":5000}}"#
             )
         },
-        Case(rule: "B008", code: .businessRuleViolation, at: SimulatedUpstream.weekendTime) { _, _ in .quoteAge(seconds: 60) },
+        Case(rule: "B008", code: .businessRuleViolation, at: SimulatedUpstream.weekendTime) { _, _ in
+            .quoteAge(seconds: 60)
+        },
         Case(rule: "Q001", code: .qaError, minimumQuality: 95) { q, _ in .bidPrice(q.askPrice! * 0.9) },
     ]
 
@@ -86,7 +88,9 @@ struct StockRuleTests {
         try await PipelineHarness.with(unknown: ["NULLX"]) { harness in
             let good = ["AAPL", "MSFT", "NVDA", "AMD", "SPY", "QQQ"]
             let clean = try await harness.quotes(good)
-            harness.market.setStockOverride("TSLA", .rawSnapshotJSON(#"{"latestQuote":{"t":"\#(harness.now.rfc3339)","bp":1,"ap":1e400,"bs":1,"as":1}}"#))
+            harness.market.setStockOverride(
+                "TSLA",
+                .rawSnapshotJSON(#"{"latestQuote":{"t":"\#(harness.now.rfc3339)","bp":1,"ap":1e400,"bs":1,"as":1}}"#))
             harness.market.setStockOverride("META", .crossed)
             harness.market.setStockOverride("AMZN", .quoteAge(seconds: 3600))
             let results = try await harness.quotes(good + ["NULLX", "TSLA", "META", "AMZN"])

@@ -54,7 +54,8 @@ extension AlpacaClient {
             if let t = token {
                 guard !t.isEmpty else { break }
                 guard seen.insert(t).inserted else {
-                    throw AlpacaError(kind: .pagination, message: "the server repeated a page token", endpoint: endpoint)
+                    throw AlpacaError(
+                        kind: .pagination, message: "the server repeated a page token", endpoint: endpoint)
                 }
             }
         } while token != nil

@@ -6,7 +6,9 @@ extension AlpacaClient {
     ///   - underlying: The underlying symbol.
     ///   - filter: Chain filters.
     /// - Returns: Snapshots keyed by contract symbol, each decoded on its own.
-    public func optionChain(_ underlying: String, filter: OptionChainFilter = OptionChainFilter()) async throws
+    public func optionChain(
+        _ underlying: String, filter: OptionChainFilter = OptionChainFilter()
+    ) async throws
         -> BatchResult<WireOptionSnapshot>
     {
         let endpoint = "GET /v1beta1/options/snapshots/{underlying}"

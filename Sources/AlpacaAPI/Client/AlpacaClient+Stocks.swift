@@ -43,7 +43,8 @@ extension AlpacaClient {
     }
 
     private func latestStocks<Value: Sendable>(
-        _ symbols: [String], path: String, key: String, _ decode: @escaping @Sendable (JSONValue) throws(DecodeError) -> Value
+        _ symbols: [String], path: String, key: String,
+        _ decode: @escaping @Sendable (JSONValue) throws(DecodeError) -> Value
     ) async throws -> BatchResult<Value> {
         let endpoint = "GET " + path
         let feed = configuration.stockFeed
@@ -59,7 +60,7 @@ extension AlpacaClient {
     /// `GET /v2/stocks/bars`: bars for many symbols, every page followed and merged per symbol.
     /// - Parameters:
     ///   - symbols: Tickers (chunked by 200).
-    ///   - timeframe: e.g. `1Min`, `1Day`.
+    ///   - timeframe: for example `1Min`, `1Day`.
     ///   - start: Inclusive start (RFC-3339), optional.
     ///   - end: Inclusive end, optional.
     ///   - limit: The most bars in total per chunk (Alpaca counts across symbols), nil for all.

@@ -4,12 +4,14 @@ extension AlpacaClient {
     /// `GET /v2/clock`.
     public func clock() async throws -> WireClock {
         let endpoint = "GET /v2/clock"
-        return try decodeOne(try await getJSON(.trading, "/v2/clock", endpoint: endpoint), endpoint: endpoint,
+        return try decodeOne(
+            try await getJSON(.trading, "/v2/clock", endpoint: endpoint), endpoint: endpoint,
             WireClock.init(json:))
     }
 
     /// `GET /v2/calendar` between two dates (inclusive).
-    public func calendar(start: CalendarDate? = nil, end: CalendarDate? = nil) async throws -> [Entry<WireCalendarDay>] {
+    public func calendar(start: CalendarDate? = nil, end: CalendarDate? = nil) async throws -> [Entry<WireCalendarDay>]
+    {
         let endpoint = "GET /v2/calendar"
         var query = QueryItems()
         query.add("start", start?.description)
@@ -21,7 +23,8 @@ extension AlpacaClient {
     /// `GET /v2/account`.
     public func account() async throws -> WireAccount {
         let endpoint = "GET /v2/account"
-        return try decodeOne(try await getJSON(.trading, "/v2/account", endpoint: endpoint), endpoint: endpoint,
+        return try decodeOne(
+            try await getJSON(.trading, "/v2/account", endpoint: endpoint), endpoint: endpoint,
             WireAccount.init(json:))
     }
 

@@ -71,7 +71,7 @@ public struct AlpacaClient: Sendable {
     ///   - api: Trading or data host.
     ///   - path: The path, starting with `/`, already escaped.
     ///   - query: Query parameters.
-    ///   - endpoint: The label for errors and metrics, e.g. `GET /v2/stocks/snapshots`.
+    ///   - endpoint: The label for errors and metrics, for example `GET /v2/stocks/snapshots`.
     ///   - timeout: The whole-request deadline.
     func get(
         _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double = 10
@@ -108,13 +108,15 @@ public struct AlpacaClient: Sendable {
             let rate = RateLimitHeaders(response: response)
             await limiter.record(rate, status: response.status, host: parts.host)
             if (200..<300).contains(response.status) {
-                report(endpoint, attempt, response.status, response.body.count, response.duration,
+                report(
+                    endpoint, attempt, response.status, response.body.count, response.duration,
                     response.requestID, nil, rate)
                 return response
             }
             let body = WireErrorBody(body: response.body)
             let message = redact(body.message ?? "")
-            report(endpoint, attempt, response.status, response.body.count, response.duration,
+            report(
+                endpoint, attempt, response.status, response.body.count, response.duration,
                 response.requestID, "HTTP \(response.status) \(message)", rate)
             if RetryPolicy.isRetryable(status: response.status) && attempt < policy.maxAttempts {
                 // After a 429 the limiter holds the host until the reset; other statuses back off.

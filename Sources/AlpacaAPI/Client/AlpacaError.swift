@@ -1,7 +1,9 @@
 public import HTTPCore
 
 /// Every failure of an Alpaca call, as one typed value: HTTP status, Alpaca code, message,
-/// request id and endpoint. Never holds a credential.
+/// request id and endpoint.
+///
+/// Never holds a credential.
 public struct AlpacaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The failure class.
     public enum Kind: String, Sendable, Equatable {
@@ -27,7 +29,7 @@ public struct AlpacaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// `X-Request-ID`, when the server sent one.
     public var requestID: String?
-    /// The endpoint, e.g. `GET /v2/stocks/snapshots`.
+    /// The endpoint, for example `GET /v2/stocks/snapshots`.
     public var endpoint: String
     /// The transport failure class, for `.transport`.
     public var transportKind: HTTPError.Kind?

@@ -19,7 +19,9 @@ public struct AlpacaHosts: Sendable, Equatable {
     }
 
     /// Hosts from `APCA_API_BASE_URL` / `APCA_API_DATA_URL`, overridden by explicit values.
-    public static func resolve(environment: [String: String], trading: String? = nil, data: String? = nil) -> AlpacaHosts {
+    public static func resolve(
+        environment: [String: String], trading: String? = nil, data: String? = nil
+    ) -> AlpacaHosts {
         AlpacaHosts(
             trading: trading ?? environment["APCA_API_BASE_URL"] ?? paperTrading,
             data: data ?? environment["APCA_API_DATA_URL"] ?? marketData)

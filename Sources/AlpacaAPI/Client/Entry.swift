@@ -18,7 +18,9 @@ extension Entry: Equatable where Value: Equatable {}
 
 /// The result of a (possibly chunked, possibly paginated) multi-symbol request.
 public struct BatchResult<Value: Sendable>: Sendable {
-    /// Entries by symbol, as returned. A requested symbol absent from both maps was not returned.
+    /// Entries by symbol, as returned.
+    ///
+    /// A requested symbol absent from both maps was not returned.
     public var entries: [String: Entry<Value>]
     /// Requested symbols whose whole chunk failed, with the error.
     public var failures: [String: AlpacaError]

@@ -15,7 +15,7 @@ public struct OptionChainFilter: Sendable, Equatable {
     public var expirationDateGTE: CalendarDate?
     /// Expirations on or before.
     public var expirationDateLTE: CalendarDate?
-    /// Only this root symbol (e.g. `SPXW`).
+    /// Only this root symbol (for example `SPXW`).
     public var rootSymbol: String?
 
     /// Creates a filter; nil fields are not sent.

@@ -2,7 +2,7 @@ public import MarketModel
 
 /// One HTTP attempt, as reported to a `RequestObserver` (for metrics and the audit trail).
 public struct RequestEvent: Sendable, Equatable {
-    /// The endpoint label, e.g. `GET /v2/stocks/snapshots`.
+    /// The endpoint label, for example `GET /v2/stocks/snapshots`.
     public var endpoint: String
     /// The attempt number, from 1.
     public var attempt: Int

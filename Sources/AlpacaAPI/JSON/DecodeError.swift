@@ -1,6 +1,6 @@
 /// Why a JSON value could not be read as the expected wire type, with the path to it.
 public struct DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The path from the entry to the bad value, e.g. `latestQuote.ap`.
+    /// The path from the entry to the bad value, for example `latestQuote.ap`.
     public var path: [String]
     /// What was wrong.
     public var message: String

@@ -57,7 +57,6 @@ public struct JSONDocument: Sendable {
         storage = Storage(bytes: bytes, tokens: try parser.parseDocument())
     }
 
-
     /// The root value.
     public var root: JSONValue { JSONValue(storage: storage, index: 0) }
 }

@@ -6,7 +6,7 @@ public struct WireAccount: Sendable, Equatable {
     public var id: String
     /// Account number.
     public var accountNumber: String?
-    /// Status, e.g. `ACTIVE`.
+    /// Status, for example `ACTIVE`.
     public var status: String
     /// Currency.
     public var currency: String?

@@ -32,7 +32,7 @@ public struct WireCalendarDay: Sendable, Equatable {
     public var date: CalendarDate
     /// Open, `HH:MM`.
     public var open: String
-    /// Close, `HH:MM` (early closes show e.g. `13:00`).
+    /// Close, `HH:MM` (early closes show for example `13:00`).
     public var close: String
     /// Extended session open, `HHMM`, when sent.
     public var sessionOpen: String?

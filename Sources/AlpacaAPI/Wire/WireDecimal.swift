@@ -1,6 +1,7 @@
 public import Foundation
 
 /// A trading-API decimal kept at full precision: the text as sent, and its `Decimal` value.
+///
 /// Accepts Alpaca's strings (`"122011.09751111286868"`) and, tolerantly, bare numbers.
 public struct WireDecimal: Sendable, Equatable, CustomStringConvertible {
     /// The text exactly as received.

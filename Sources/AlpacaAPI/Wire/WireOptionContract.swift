@@ -6,7 +6,7 @@ public struct WireOptionContract: Sendable, Equatable {
     public var id: String
     /// OCC symbol.
     public var symbol: String
-    /// Display name, e.g. "AAPL Nov 03 2023 170 Call".
+    /// Display name, for example "AAPL Nov 03 2023 170 Call".
     public var name: String?
     /// `active`/`inactive`.
     public var status: String?

@@ -4,7 +4,7 @@ public struct WirePosition: Sendable, Equatable {
     public var assetID: String
     /// Symbol (OCC for options).
     public var symbol: String
-    /// `us_equity`, `us_option`, …
+    /// The asset class (`us_equity`, `us_option`, and so on).
     public var assetClass: String
     /// `long` or `short`.
     public var side: String

@@ -1,6 +1,8 @@
 public import MarketModel
 
-/// A quote as Alpaca sends it (stocks and options). Price 0 means "no bid/ask".
+/// A quote as Alpaca sends it (stocks and options).
+///
+/// Price 0 means "no bid/ask".
 public struct WireQuote: Sendable, Equatable {
     /// `t`: when it was made.
     public var time: Timestamp?

@@ -1,6 +1,8 @@
 public import MarketModel
 
-/// A trade as Alpaca sends it (stocks and options). Every field is optional here; ingress
+/// A trade as Alpaca sends it (stocks and options).
+///
+/// Every field is optional here; ingress
 /// validation decides what is required.
 public struct WireTrade: Sendable, Equatable {
     /// `t`: when it happened.

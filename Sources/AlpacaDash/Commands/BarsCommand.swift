@@ -5,7 +5,8 @@ import Pipeline
 
 /// `alpaca-dash bars SYMBOL [--timeframe 1Day] [--limit N]`: validated historical bars.
 struct BarsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bars", abstract: "Validated historical bars of one symbol.")
+    static let configuration = CommandConfiguration(
+        commandName: "bars", abstract: "Validated historical bars of one symbol.")
 
     @Argument(help: "The ticker.")
     var symbol: String
@@ -24,7 +25,8 @@ struct BarsCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1…10000") }
         let valid = ["Min", "T", "Hour", "H", "Day", "D", "Week", "W", "Month", "M"]
-        guard let unit = valid.first(where: { timeframe.hasSuffix($0) }), Int(timeframe.dropLast(unit.count)) != nil else {
+        guard let unit = valid.first(where: { timeframe.hasSuffix($0) }), Int(timeframe.dropLast(unit.count)) != nil
+        else {
             throw ValidationError("--timeframe must look like 1Min, 15Min, 1Hour or 1Day")
         }
     }
@@ -37,7 +39,8 @@ struct BarsCommand: AsyncParsableCommand {
         await connection.close()
         switch result {
         case .failure(let failure):
-            FileHandle.standardOutput.write(Data((json ? RecordFormatter.errorLine(ticker, failure) : "\(ticker): \(failure)\n").utf8))
+            FileHandle.standardOutput.write(
+                Data((json ? RecordFormatter.errorLine(ticker, failure) : "\(ticker): \(failure)\n").utf8))
             throw ExitStatus(code: ExitPolicy.status(failures: [failure], successes: 0))
         case .success(let bars):
             var out = ""
@@ -57,9 +60,12 @@ struct BarsCommand: AsyncParsableCommand {
                     line.add("data_source", connection.dataSource.rawValue)
                     out += line.finished()
                 } else {
-                    table.add([bar.time.rfc3339, TextTable.number(bar.open), TextTable.number(bar.high), TextTable.number(bar.low),
+                    table.add([
+                        bar.time.rfc3339, TextTable.number(bar.open), TextTable.number(bar.high),
+                        TextTable.number(bar.low),
                         TextTable.number(bar.close), TextTable.integer(bar.volume), TextTable.integer(bar.tradeCount),
-                        TextTable.number(bar.vwap, decimals: 4)])
+                        TextTable.number(bar.vwap, decimals: 4),
+                    ])
                 }
             }
             if !json {

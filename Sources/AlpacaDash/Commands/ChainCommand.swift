@@ -6,7 +6,8 @@ import Pipeline
 /// `alpaca-dash chain UNDERLYING [--expiry YYYY-MM-DD]`: one expiration of the option chain.
 struct ChainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "chain", abstract: "The option chain of an underlying for one expiration (the nearest by default).")
+        commandName: "chain", abstract: "The option chain of an underlying for one expiration (the nearest by default)."
+    )
 
     @Argument(help: "The underlying symbol.")
     var underlying: String
@@ -32,13 +33,16 @@ struct ChainCommand: AsyncParsableCommand {
         await connection.close()
         switch result {
         case .failure(let failure):
-            FileHandle.standardOutput.write(Data((json ? RecordFormatter.errorLine(symbol, failure) : "\(symbol): \(failure)\n").utf8))
+            FileHandle.standardOutput.write(
+                Data((json ? RecordFormatter.errorLine(symbol, failure) : "\(symbol): \(failure)\n").utf8))
             throw ExitStatus(code: ExitPolicy.status(failures: [failure], successes: 0))
         case .success(let view):
             var out = ""
             var failures: [PipelineFailure] = []
             var successes = 0
-            var table = TextTable(["call bid", "ask", "last", "iv", "delta", "strike", "put bid", "ask", "last", "iv", "delta"])
+            var table = TextTable([
+                "call bid", "ask", "last", "iv", "delta", "strike", "put bid", "ask", "last", "iv", "delta",
+            ])
             for row in view.rows {
                 var cells: [String] = []
                 for (index, cell) in [row.call, row.put].enumerated() {
@@ -51,11 +55,18 @@ struct ChainCommand: AsyncParsableCommand {
                         successes += 1
                         if json { out += RecordFormatter.json(cell.contract.description, .success(quote)) }
                         let q = quote.value
-                        cells += [TextTable.number(q.bidPrice), TextTable.number(q.askPrice), TextTable.number(q.lastPrice),
-                            TextTable.number(q.impliedVolatility, decimals: 3), TextTable.number(q.greeks?.delta, decimals: 3)]
+                        cells += [
+                            TextTable.number(q.bidPrice), TextTable.number(q.askPrice), TextTable.number(q.lastPrice),
+                            TextTable.number(q.impliedVolatility, decimals: 3),
+                            TextTable.number(q.greeks?.delta, decimals: 3),
+                        ]
                     } else if let failure = cell.failure {
                         if failure.code != .dataUnavailable { failures.append(failure) }
-                        if json { out += RecordFormatter.json(cell.contract.description, Result<ProcessedOptionQuote, PipelineFailure>.failure(failure)) }
+                        if json {
+                            out += RecordFormatter.json(
+                                cell.contract.description,
+                                Result<ProcessedOptionQuote, PipelineFailure>.failure(failure))
+                        }
                         cells += ["✗ " + (failure.rule?.rawValue ?? failure.code.rawValue), "", "", "", ""]
                     }
                     if index == 0 { cells.append(TextTable.number(row.strike)) }
@@ -63,7 +74,8 @@ struct ChainCommand: AsyncParsableCommand {
                 table.add(cells)
             }
             if !json {
-                out += "\(symbol) \(view.selectedExpiration?.description ?? "")  underlying \(TextTable.number(view.underlyingPrice))"
+                out +=
+                    "\(symbol) \(view.selectedExpiration?.description ?? "")  underlying \(TextTable.number(view.underlyingPrice))"
                 out += "  expirations: \(view.expirations.map(\.description).joined(separator: " "))\n"
                 out += table.rendered
                 if connection.origin == .simulated { out += "(SIMULATED data)\n" }

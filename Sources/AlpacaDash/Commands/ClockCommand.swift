@@ -20,7 +20,8 @@ struct ClockCommand: AsyncParsableCommand {
         await connection.close()
         switch result {
         case .failure(let failure):
-            FileHandle.standardOutput.write(Data((json ? RecordFormatter.errorLine("clock", failure) : "clock: \(failure)\n").utf8))
+            FileHandle.standardOutput.write(
+                Data((json ? RecordFormatter.errorLine("clock", failure) : "clock: \(failure)\n").utf8))
             throw ExitStatus(code: ExitPolicy.status(failures: [failure], successes: 0))
         case .success(let clock):
             let offset = NewYorkTime.offset(at: clock.timestamp)
@@ -37,7 +38,8 @@ struct ClockCommand: AsyncParsableCommand {
                 var out = "market \(clock.isOpen ? "OPEN" : "CLOSED") (\(clock.session.rawValue))\n"
                 out += "now         \(clock.timestamp.rfc3339(offsetSeconds: offset))\n"
                 out += "next open   \(clock.nextOpen.rfc3339(offsetSeconds: NewYorkTime.offset(at: clock.nextOpen)))\n"
-                out += "next close  \(clock.nextClose.rfc3339(offsetSeconds: NewYorkTime.offset(at: clock.nextClose)))\n"
+                out +=
+                    "next close  \(clock.nextClose.rfc3339(offsetSeconds: NewYorkTime.offset(at: clock.nextClose)))\n"
                 if connection.origin == .simulated { out += "(SIMULATED data)\n" }
                 FileHandle.standardOutput.write(Data(out.utf8))
             }

@@ -22,7 +22,9 @@ struct DashboardCommand: AsyncParsableCommand {
     @OptionGroup var upstream: UpstreamOptions
 
     func validate() throws {
-        if let refresh, Self.seconds(refresh) == nil { throw ValidationError("--refresh must look like 2s, 1.5s or 500ms") }
+        if let refresh, Self.seconds(refresh) == nil {
+            throw ValidationError("--refresh must look like 2s, 1.5s or 500ms")
+        }
     }
 
     static func seconds(_ text: String) -> Double? {

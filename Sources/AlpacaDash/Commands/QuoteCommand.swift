@@ -43,7 +43,10 @@ struct QuoteCommand: AsyncParsableCommand {
                 switch result {
                 case .success(let p):
                     successes += 1
-                    table.add(Self.row(symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment, p.delivery))
+                    table.add(
+                        Self.row(
+                            symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment,
+                            p.delivery))
                 case .failure(let f):
                     failures.append(f)
                     errors.add([symbol, f.code.rawValue, f.rule?.rawValue ?? "—", f.message])
@@ -53,7 +56,10 @@ struct QuoteCommand: AsyncParsableCommand {
                 switch result {
                 case .success(let p):
                     successes += 1
-                    table.add(Self.row(symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment, p.delivery))
+                    table.add(
+                        Self.row(
+                            symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment,
+                            p.delivery))
                 case .failure(let f):
                     failures.append(f)
                     errors.add([symbol, f.code.rawValue, f.rule?.rawValue ?? "—", f.message])

@@ -44,10 +44,14 @@ struct SimCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard MarketMode(rawValue: market) != nil else { throw ValidationError("--market must be open, closed, pre, post or auto") }
+        guard MarketMode(rawValue: market) != nil else {
+            throw ValidationError("--market must be open, closed, pre, post or auto")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive") }
-        if let keys, keys.split(separator: ":", maxSplits: 1).count != 2 { throw ValidationError("--keys must be ID:SECRET") }
+        if let keys, keys.split(separator: ":", maxSplits: 1).count != 2 {
+            throw ValidationError("--keys must be ID:SECRET")
+        }
         guard scriptedFailures.count == failures.count else {
             throw ValidationError("--fail must be PATH:STATUS:MESSAGE with a status of 400…599")
         }

@@ -2,7 +2,9 @@ import Foundation
 import Pipeline
 
 /// The optional `$XDG_CONFIG_HOME/alpaca-dash/config.json`: watchlist, refresh intervals,
-/// thresholds and theme. It never holds credentials (those come only from the environment).
+/// thresholds and theme.
+///
+/// It never holds credentials (those come only from the environment).
 struct ConfigFile: Codable, Equatable {
     struct Refresh: Codable, Equatable {
         var watchlist: Double?
@@ -64,7 +66,8 @@ struct ConfigFile: Codable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(config) else { return }
         try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let temporary = url.appendingPathExtension("tmp")
         FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
         _ = try? FileManager.default.replaceItemAt(url, withItemAt: temporary)

@@ -11,7 +11,8 @@ enum RecordFormatter {
             var line = JSONLine()
             let q = p.value
             line.add("symbol", q.symbol)
-            addQuoteFields(&line, bid: q.bidPrice, ask: q.askPrice, bidSize: q.bidSize, askSize: q.askSize,
+            addQuoteFields(
+                &line, bid: q.bidPrice, ask: q.askPrice, bidSize: q.bidSize, askSize: q.askSize,
                 last: q.lastPrice, volume: q.volume, timestamp: q.timestamp)
             addEnrichment(&line, p.enrichment, p.delivery)
             return line.finished()
@@ -25,7 +26,8 @@ enum RecordFormatter {
             var line = JSONLine()
             let q = p.value
             line.add("symbol", q.contract.description)
-            addQuoteFields(&line, bid: q.bidPrice, ask: q.askPrice, bidSize: q.bidSize, askSize: q.askSize,
+            addQuoteFields(
+                &line, bid: q.bidPrice, ask: q.askPrice, bidSize: q.bidSize, askSize: q.askSize,
                 last: q.lastPrice, volume: q.volume, timestamp: q.timestamp)
             addEnrichment(&line, p.enrichment, p.delivery)
             line.add("underlying", q.underlying)

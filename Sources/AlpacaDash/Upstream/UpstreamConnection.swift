@@ -25,7 +25,9 @@ struct UpstreamConnection {
     /// Explicit URLs win; otherwise keys mean live Alpaca, and no keys (or `--demo`) start the
     /// embedded simulator on an ephemeral loopback port. The simulator is never a fallback for a
     /// live connection that fails.
-    static func open(_ options: UpstreamOptions, environment: [String: String], audit: Bool) async throws
+    static func open(
+        _ options: UpstreamOptions, environment: [String: String], audit: Bool
+    ) async throws
         -> UpstreamConnection
     {
         let credentials = Credentials.fromEnvironment(environment)

@@ -17,7 +17,7 @@ public enum QuoteOverride: Sendable, Hashable {
     case null
     /// Snapshots lack their `latestQuote` object (schema drift).
     case missingLatestQuote
-    /// Serve the entry under this map key instead of its symbol (e.g. an invalid OCC symbol).
+    /// Serve the entry under this map key instead of its symbol (for example an invalid OCC symbol).
     case renamedKey(String)
     /// Several overrides at once, applied in order.
     case combined([QuoteOverride])

@@ -29,7 +29,7 @@ public final class SimulatedMarket: Sendable {
 
     /// Sets or clears (nil) the override for a stock symbol.
     /// - Parameters:
-    ///   - symbol: The ticker, e.g. `AAPL`.
+    ///   - symbol: The ticker, for example `AAPL`.
     ///   - override: What to serve instead, or nil to go back to normal data.
     public func setStockOverride(_ symbol: String, _ override: QuoteOverride?) {
         hooks.withLock { $0.stockOverrides[symbol] = override }
@@ -37,7 +37,7 @@ public final class SimulatedMarket: Sendable {
 
     /// Sets or clears (nil) the override for an option contract (chain, snapshots, latest maps).
     /// - Parameters:
-    ///   - contract: The OCC symbol, e.g. `AAPL240426C00162500`.
+    ///   - contract: The OCC symbol, for example `AAPL240426C00162500`.
     ///   - override: What to serve instead, or nil to go back to normal data.
     public func setOptionOverride(_ contract: String, _ override: QuoteOverride?) {
         hooks.withLock { $0.optionOverrides[contract] = override }
@@ -53,7 +53,7 @@ public final class SimulatedMarket: Sendable {
 
     /// Serves an Alpaca error body with this message on a path until cleared (message nil).
     /// - Parameters:
-    ///   - path: The request path without query, e.g. `/v2/stocks/snapshots`.
+    ///   - path: The request path without query, for example `/v2/stocks/snapshots`.
     ///   - status: The HTTP status to answer.
     ///   - message: The `message` text, or nil to clear the scripted error.
     public func setErrorMessage(path: String, status: Int, message: String?) {

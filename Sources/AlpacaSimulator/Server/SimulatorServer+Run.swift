@@ -4,7 +4,7 @@ extension SimulatorServer {
     /// Installs no signal handlers: the caller turns SIGINT/SIGTERM into task cancellation.
     /// - Parameters:
     ///   - configuration: The simulator configuration.
-    ///   - onReady: Called once with the listening server (e.g. to print its base URL).
+    ///   - onReady: Called once with the listening server (for example to print its base URL).
     /// - Throws: When the server cannot start.
     public static func run(
         configuration: SimulatorConfiguration, onReady: @Sendable (SimulatorServer) async -> Void = { _ in }

@@ -1,9 +1,11 @@
 /// One option contract's latest market state from a chain or option snapshot, joined with its
-/// contract reference data when we have it. Missing values stay nil.
+/// contract reference data when we have it.
+///
+/// Missing values stay nil.
 public struct OptionQuote: Sendable, Equatable {
     /// The contract.
     public var contract: OCCSymbol
-    /// The underlying the contract was requested for (e.g. `SPX` for root `SPXW`).
+    /// The underlying the contract was requested for (for example `SPX` for root `SPXW`).
     public var underlying: String
     /// Best bid; 0 means no bid.
     public var bidPrice: Double?

@@ -1,11 +1,17 @@
-/// A stock's latest market state, built from an Alpaca snapshot. Values are exactly as sent; a
+/// A stock's latest market state, built from an Alpaca snapshot.
+///
+/// Values are exactly as sent; a
 /// field the upstream did not send is nil, never 0.
 public struct StockQuote: Sendable, Equatable {
     /// The ticker.
     public var symbol: String
-    /// Best bid; nil when absent. Alpaca's 0 means "no bid" and is kept as 0.
+    /// Best bid; nil when absent.
+    ///
+    /// Alpaca's 0 means "no bid" and is kept as 0.
     public var bidPrice: Double?
-    /// Best ask; nil when absent. Alpaca's 0 means "no ask" and is kept as 0.
+    /// Best ask; nil when absent.
+    ///
+    /// Alpaca's 0 means "no ask" and is kept as 0.
     public var askPrice: Double?
     /// Shares at the bid.
     public var bidSize: Int64?

@@ -1,4 +1,5 @@
 /// Metadata the enrichment and derived-field stages attach to a validated value.
+///
 /// Derived fields are present only when their inputs exist; they never stand in for market data.
 public struct Enrichment: Sendable, Equatable {
     /// Where the value came from.

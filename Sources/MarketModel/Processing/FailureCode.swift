@@ -20,13 +20,16 @@ public struct PipelineFailure: Error, Sendable, Equatable, CustomStringConvertib
     public var rule: RuleID?
     /// The symbol concerned, when one applies.
     public var symbol: String?
-    /// A message a person can act on. Upstream text inside it is raw; sanitize before display.
+    /// A message a person can act on.
+    ///
+    /// Upstream text inside it is raw; sanitize before display.
     public var message: String
     /// The HTTP status, for upstream errors.
     public var httpStatus: Int?
 
     /// Creates a failure.
-    public init(code: FailureCode, rule: RuleID? = nil, symbol: String? = nil, message: String, httpStatus: Int? = nil) {
+    public init(code: FailureCode, rule: RuleID? = nil, symbol: String? = nil, message: String, httpStatus: Int? = nil)
+    {
         self.code = code
         self.rule = rule
         self.symbol = symbol

@@ -2,7 +2,7 @@
 public struct QualityScore: Sendable, Equatable {
     /// The score, 0–100.
     public var score: Int
-    /// One entry per deduction, e.g. "age 45s (-15)".
+    /// One entry per deduction, for example "age 45s (-15)".
     public var reasons: [String]
 
     /// Creates a score.

@@ -1,4 +1,4 @@
-/// The id of a pipeline rule, e.g. `V003` (ingress validation) or `B002` (business rule).
+/// The id of a pipeline rule, for example `V003` (ingress validation) or `B002` (business rule).
 public struct RuleID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The id text.
     public var rawValue: String

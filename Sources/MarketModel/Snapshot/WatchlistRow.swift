@@ -13,7 +13,9 @@ public struct WatchlistRow: Sendable, Equatable {
     public var sparkline: [Double]
 
     /// Creates a row.
-    public init(symbol: String, quote: ProcessedStockQuote? = nil, failure: PipelineFailure? = nil, sparkline: [Double] = []) {
+    public init(
+        symbol: String, quote: ProcessedStockQuote? = nil, failure: PipelineFailure? = nil, sparkline: [Double] = []
+    ) {
         self.symbol = symbol
         self.quote = quote
         self.failure = failure

@@ -58,7 +58,7 @@ public struct OCCSymbol: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The strike in dollars.
     public var strike: Double { Double(strikeThousandths) / 1000 }
 
-    /// The symbol text, e.g. `AAPL240126P00050000`.
+    /// The symbol text, for example `AAPL240126P00050000`.
     public var description: String {
         let yy = Timestamp.twoDigits(expiration.year % 100)
         let strikeText = String(strikeThousandths)

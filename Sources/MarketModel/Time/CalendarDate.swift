@@ -1,6 +1,6 @@
 /// A date without a time or zone (`YYYY-MM-DD`), as Alpaca sends expirations and calendar days.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The year, e.g. 2024.
+    /// The year, for example 2024.
     public var year: Int
     /// The month, 1–12.
     public var month: Int

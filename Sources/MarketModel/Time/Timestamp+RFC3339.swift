@@ -98,7 +98,7 @@ extension Timestamp {
     }
 
     /// The RFC-3339 form at a fixed offset from UTC, as the trading API sends its clock.
-    /// - Parameter offsetSeconds: The zone offset, e.g. `-4 * 3600` for New York in summer.
+    /// - Parameter offsetSeconds: The zone offset, for example `-4 * 3600` for New York in summer.
     /// - Returns: A string such as `2024-03-15T09:30:00-04:00`.
     public func rfc3339(offsetSeconds: Int) -> String {
         let shifted = Timestamp(nanoseconds: nanoseconds + Int64(offsetSeconds) * 1_000_000_000)

@@ -79,7 +79,7 @@ public final class AuditLog: Sendable {
     /// Records one upstream request.
     ///
     /// - Parameters:
-    ///   - endpoint: The endpoint label, e.g. `GET /v2/stocks/snapshots` (never a URL with a query).
+    ///   - endpoint: The endpoint label, for example `GET /v2/stocks/snapshots` (never a URL with a query).
     ///   - status: The HTTP status, or nil when no response came.
     ///   - bytes: The response body size.
     ///   - durationMilliseconds: How long the request took.

@@ -1,6 +1,8 @@
 public import MarketModel
 
-/// The rule catalogue of product.md §3.1. Every rejection carries one of these ids.
+/// The rule catalogue of product.md §3.1.
+///
+/// Every rejection carries one of these ids.
 public enum Rules {
     /// V001: required fields are present.
     public static let requiredFields = RuleID(rawValue: "V001")

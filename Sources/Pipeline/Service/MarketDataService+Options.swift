@@ -4,7 +4,9 @@ import TTLCache
 
 extension MarketDataService {
     /// The contract listings of an underlying for the next `days` days (reference data, cached 24 h).
-    public func contracts(_ underlying: String, days: Int = 60, bypassCache: Bool = false) async throws
+    public func contracts(
+        _ underlying: String, days: Int = 60, bypassCache: Bool = false
+    ) async throws
         -> [WireOptionContract]
     {
         let client = self.client
@@ -28,7 +30,9 @@ extension MarketDataService {
     ///   - underlying: The underlying symbol.
     ///   - expiration: The expiration to show; nil for the nearest.
     ///   - bypassCache: Skip the cache (the `r` key).
-    public func optionChain(_ underlying: String, expiration: CalendarDate? = nil, bypassCache: Bool = false) async
+    public func optionChain(
+        _ underlying: String, expiration: CalendarDate? = nil, bypassCache: Bool = false
+    ) async
         -> Result<OptionChainView, PipelineFailure>
     {
         if context().clock == nil { _ = await marketClock() }
@@ -61,21 +65,25 @@ extension MarketDataService {
                     context: context)
                 var rows: [Int: OptionChainView.Row] = [:]
                 for (key, result) in processed {
-                    if case .failure(let failure) = result, failure.rule != nil { journal.record(failure, at: context.now) }
+                    if case .failure(let failure) = result, failure.rule != nil {
+                        journal.record(failure, at: context.now)
+                    }
                     guard let occ = OCCSymbol(key), occ.expiration == chosen else { continue }
                     var cell = OptionChainView.Cell(contract: occ)
                     switch result {
                     case .success(let quote): cell.quote = quote
                     case .failure(let failure): cell.failure = failure
                     }
-                    var row = rows[occ.strikeThousandths] ?? OptionChainView.Row(strikeThousandths: occ.strikeThousandths)
+                    var row =
+                        rows[occ.strikeThousandths] ?? OptionChainView.Row(strikeThousandths: occ.strikeThousandths)
                     if occ.kind == .call { row.call = cell } else { row.put = cell }
                     rows[occ.strikeThousandths] = row
                 }
                 return .chain(
                     OptionChainView(
                         underlying: underlying, underlyingPrice: spot, expirations: expirations,
-                        selectedExpiration: chosen, rows: rows.values.sorted { $0.strikeThousandths < $1.strikeThousandths },
+                        selectedExpiration: chosen,
+                        rows: rows.values.sorted { $0.strikeThousandths < $1.strikeThousandths },
                         fetchedAt: context.now))
             }
             guard case .chain(let view) = value else { throw CancellationError() }
@@ -116,9 +124,12 @@ extension MarketDataService {
         return quote.value.lastPrice ?? quote.enrichment.midPrice
     }
 
-    /// Quotes for individual option contracts (OCC symbols), e.g. for `alpaca-dash quote`.
+    /// Quotes for individual option contracts (OCC symbols), for example for `alpaca-dash quote`.
+    ///
     /// Contracts are requested in chunks of 100; listings (for open interest) are looked up per root.
-    public func optionQuotes(_ symbols: [String], bypassCache: Bool = false) async throws
+    public func optionQuotes(
+        _ symbols: [String], bypassCache: Bool = false
+    ) async throws
         -> [(symbol: String, result: Result<ProcessedOptionQuote, PipelineFailure>)]
     {
         if context().clock == nil { _ = await marketClock() }
@@ -127,7 +138,8 @@ extension MarketDataService {
         var valid: [String] = []
         for symbol in symbols where results[symbol] == nil && !valid.contains(symbol) {
             if OCCSymbol(symbol) == nil {
-                let failure = context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not an OCC option symbol")
+                let failure = context.failure(
+                    .dataValidationError, Rules.symbolFormat, symbol, "not an OCC option symbol")
                 journal.record(failure, at: context.now)
                 results[symbol] = .failure(failure)
             } else {

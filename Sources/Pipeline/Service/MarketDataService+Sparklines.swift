@@ -1,5 +1,5 @@
-public import MarketModel
 import AlpacaAPI
+public import MarketModel
 import TTLCache
 
 extension MarketDataService {

@@ -33,7 +33,8 @@ public actor MarketDataService {
     ///   - now: The wall clock (injectable for tests).
     public init(
         client: AlpacaClient, configuration: PipelineConfiguration = PipelineConfiguration(),
-        cache: TTLCache<String, CachedValue, ContinuousClock> = TTLCache(), metrics: MetricsRegistry = MetricsRegistry(),
+        cache: TTLCache<String, CachedValue, ContinuousClock> = TTLCache(),
+        metrics: MetricsRegistry = MetricsRegistry(),
         journal: PipelineJournal = PipelineJournal(), now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
     ) {
         self.client = client
@@ -75,7 +76,9 @@ public actor MarketDataService {
     ///   - symbols: Tickers, in display order.
     ///   - bypassCache: Skip the cache (the `r` key).
     /// - Returns: One result per symbol, in order.
-    public func quotes(_ symbols: [String], bypassCache: Bool = false) async throws
+    public func quotes(
+        _ symbols: [String], bypassCache: Bool = false
+    ) async throws
         -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)]
     {
         if lastClock == nil { _ = await marketClock() }
@@ -129,10 +132,12 @@ public actor MarketDataService {
     /// Validated bars of one symbol, cached as historical data.
     /// - Parameters:
     ///   - symbol: The ticker.
-    ///   - timeframe: e.g. `1Day`.
+    ///   - timeframe: for example `1Day`.
     ///   - limit: The most bars (newest kept).
     ///   - bypassCache: Skip the cache.
-    public func bars(_ symbol: String, timeframe: String, limit: Int, bypassCache: Bool = false) async
+    public func bars(
+        _ symbol: String, timeframe: String, limit: Int, bypassCache: Bool = false
+    ) async
         -> Result<[Bar], PipelineFailure>
     {
         let context = context()

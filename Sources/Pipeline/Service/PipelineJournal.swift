@@ -72,7 +72,9 @@ public final class PipelineJournal: Sendable {
     /// Quality rows for the given symbols, in that order.
     public func quality(for symbols: [String]) -> [QualityRow] {
         state.withLock { s in
-            symbols.map { QualityRow(symbol: $0, current: s.quality[$0]?.current, history: s.quality[$0]?.history ?? []) }
+            symbols.map {
+                QualityRow(symbol: $0, current: s.quality[$0]?.current, history: s.quality[$0]?.history ?? [])
+            }
         }
     }
 }

@@ -3,7 +3,9 @@ public import MarketModel
 public import TTLCache
 
 /// What the pipeline publishes after every refresh: the market snapshot, the metrics and the
-/// cache statistics, as immutable values. Consumers keep only the newest.
+/// cache statistics, as immutable values.
+///
+/// Consumers keep only the newest.
 public struct PipelineUpdate: Sendable, Equatable {
     /// Market data and the ops journal.
     public var market: DashboardSnapshot

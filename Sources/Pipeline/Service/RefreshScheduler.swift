@@ -1,7 +1,7 @@
-public import MarketModel
-public import ServiceLifecycle
 import AlpacaAPI
 import MarketMetrics
+public import MarketModel
+public import ServiceLifecycle
 import TTLCache
 
 /// Drives the pipeline in the background: a task group refreshing each data class at its own
@@ -43,7 +43,8 @@ public actor RefreshScheduler: Service {
     ///   - intervals: Refresh intervals.
     ///   - onWatchlistChange: Called after `a`/`d` change the watchlist (to save it).
     public init(
-        service: MarketDataService, watchlist: [String], origin: DataOrigin, intervals: RefreshIntervals = RefreshIntervals(),
+        service: MarketDataService, watchlist: [String], origin: DataOrigin,
+        intervals: RefreshIntervals = RefreshIntervals(),
         onWatchlistChange: @escaping @Sendable ([String]) -> Void = { _ in }
     ) {
         self.service = service
@@ -122,7 +123,9 @@ public actor RefreshScheduler: Service {
         }
     }
 
-    /// One kind's loop: refresh, then wait its interval (waking early when forced). A refresh of
+    /// One kind's loop: refresh, then wait its interval (waking early when forced).
+    ///
+    /// A refresh of
     /// a kind never overlaps another of the same kind because the loop awaits it.
     ///
     /// The watchlist and the focused chain refresh faster than their cache TTL, so their scheduled
@@ -174,7 +177,8 @@ public actor RefreshScheduler: Service {
             if let anyUpstream { lastError = anyUpstream } else if anySuccess { succeeded() }
         case .chain:
             guard let focus = chainFocus else { return }
-            let result = await service.optionChain(focus.underlying, expiration: focus.expiration, bypassCache: bypassCache)
+            let result = await service.optionChain(
+                focus.underlying, expiration: focus.expiration, bypassCache: bypassCache)
             guard let current = chainFocus, current.underlying == focus.underlying else { return }
             switch result {
             case .success(let view):

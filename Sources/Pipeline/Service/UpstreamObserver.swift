@@ -1,6 +1,6 @@
 public import AlpacaAPI
-import MarketModel
 public import MarketMetrics
+import MarketModel
 
 /// Feeds every HTTP attempt into the metrics registry and the audit trail.
 public struct UpstreamObserver: RequestObserver {

@@ -2,9 +2,12 @@ public import MarketModel
 
 /// Enrichment and derived fields: lineage, processing time, freshness, market status, quality
 /// score, and the derived `spread`, `mid_price`, `is_market_hours`, `data_age_seconds` — each only
-/// when its inputs exist. Never market data: nothing here stands in for a missing upstream value.
+/// when its inputs exist.
+///
+/// Never market data: nothing here stands in for a missing upstream value.
 public enum Enricher {
     /// Enrichment proper: lineage, processing time, freshness, market status and quality score.
+    ///
     /// The derived fields are left empty for ``derive(_:bid:ask:timestamp:context:)``.
     /// - Parameters:
     ///   - bid: Bid price (0 = none).
@@ -37,10 +40,11 @@ public enum Enricher {
             out.spread = ask - bid
             out.midPrice = (ask + bid) / 2
         }
-        out.isMarketHours = timestamp.map { t in
-            let ny = context.newYorkClock(of: t)
-            return !ny.weekend && ny.minute >= 570 && ny.minute < 960
-        } ?? false
+        out.isMarketHours =
+            timestamp.map { t in
+                let ny = context.newYorkClock(of: t)
+                return !ny.weekend && ny.minute >= 570 && ny.minute < 960
+            } ?? false
         out.dataAgeSeconds = timestamp.map { max(0, context.now.seconds(since: $0)) }
         return out
     }
@@ -53,13 +57,17 @@ public enum Enricher {
 
     /// Enriches and derives for a stock quote in one call (cache hits, tests).
     public static func enrich(_ quote: StockQuote, context: StageContext) -> Enrichment {
-        let e = enrich(bid: quote.bidPrice, ask: quote.askPrice, volume: quote.volume, timestamp: quote.timestamp, context: context)
+        let e = enrich(
+            bid: quote.bidPrice, ask: quote.askPrice, volume: quote.volume, timestamp: quote.timestamp, context: context
+        )
         return derive(e, bid: quote.bidPrice, ask: quote.askPrice, timestamp: quote.timestamp, context: context)
     }
 
     /// Enriches and derives for an option quote in one call.
     public static func enrich(_ quote: OptionQuote, context: StageContext) -> Enrichment {
-        let e = enrich(bid: quote.bidPrice, ask: quote.askPrice, volume: quote.volume, timestamp: quote.timestamp, context: context)
+        let e = enrich(
+            bid: quote.bidPrice, ask: quote.askPrice, volume: quote.volume, timestamp: quote.timestamp, context: context
+        )
         return derive(e, bid: quote.bidPrice, ask: quote.askPrice, timestamp: quote.timestamp, context: context)
     }
 }

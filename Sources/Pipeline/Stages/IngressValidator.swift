@@ -2,7 +2,9 @@ public import AlpacaAPI
 public import MarketModel
 
 /// Ingress validation (the `V…` rules): schema and values of one upstream entry, turned into a
-/// domain value or a typed rejection. Pure: a function of the entry and the context.
+/// domain value or a typed rejection.
+///
+/// Pure: a function of the entry and the context.
 public enum IngressValidator {
     /// Validates one stock snapshot entry.
     /// - Parameters:
@@ -21,7 +23,8 @@ public enum IngressValidator {
         let snapshot: WireStockSnapshot
         switch entry {
         case nil:
-            return .failure(PipelineFailure(code: .dataUnavailable, symbol: symbol, message: "not returned by the upstream"))
+            return .failure(
+                PipelineFailure(code: .dataUnavailable, symbol: symbol, message: "not returned by the upstream"))
         case .null:
             return .failure(PipelineFailure(code: .dataUnavailable, symbol: symbol, message: "no data for this symbol"))
         case .invalid(let error):
@@ -48,11 +51,15 @@ public enum IngressValidator {
             quote.tradeTime = t.time
         }
         do {
-            quote.dailyBar = try snapshot.dailyBar.map { try bar($0, name: "dailyBar", symbol: symbol, context: context).get() }
+            quote.dailyBar = try snapshot.dailyBar.map {
+                try bar($0, name: "dailyBar", symbol: symbol, context: context).get()
+            }
             quote.previousDailyBar = try snapshot.previousDailyBar.map {
                 try bar($0, name: "prevDailyBar", symbol: symbol, context: context).get()
             }
-            quote.minuteBar = try snapshot.minuteBar.map { try bar($0, name: "minuteBar", symbol: symbol, context: context).get() }
+            quote.minuteBar = try snapshot.minuteBar.map {
+                try bar($0, name: "minuteBar", symbol: symbol, context: context).get()
+            }
         } catch let failure as PipelineFailure {
             return .failure(failure)
         } catch {
@@ -69,8 +76,12 @@ public enum IngressValidator {
         guard let time = q.time, let bid = q.bidPrice, let ask = q.askPrice else {
             return fail(Rules.requiredFields, "quote lacks t, bp or ap")
         }
-        guard bid >= 0, ask >= 0 else { return fail(Rules.positivePrice, "negative quote price (bid \(bid), ask \(ask))") }
-        if bid > 0 && ask > 0 && bid > ask { return fail(Rules.bidNotAboveAsk, "crossed quote: bid \(bid) > ask \(ask)") }
+        guard bid >= 0, ask >= 0 else {
+            return fail(Rules.positivePrice, "negative quote price (bid \(bid), ask \(ask))")
+        }
+        if bid > 0 && ask > 0 && bid > ask {
+            return fail(Rules.bidNotAboveAsk, "crossed quote: bid \(bid) > ask \(ask)")
+        }
         if let s = q.bidSize, s < 0 { return fail(Rules.nonNegativeSize, "negative bid size \(s)") }
         if let s = q.askSize, s < 0 { return fail(Rules.nonNegativeSize, "negative ask size \(s)") }
         return checkFuture(time, symbol: symbol, context: context)
@@ -81,7 +92,8 @@ public enum IngressValidator {
             return context.failure(.dataValidationError, Rules.requiredFields, symbol, "trade lacks t or p")
         }
         guard price > 0 else {
-            return context.failure(.dataValidationError, Rules.positivePrice, symbol, "trade price \(price) not positive")
+            return context.failure(
+                .dataValidationError, Rules.positivePrice, symbol, "trade price \(price) not positive")
         }
         if let s = t.size, s < 0 {
             return context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "negative trade size \(s)")
@@ -91,16 +103,20 @@ public enum IngressValidator {
 
     static func bar(_ w: WireBar, name: String, symbol: String, context: StageContext) -> Result<Bar, PipelineFailure> {
         guard let time = w.time, let o = w.open, let h = w.high, let l = w.low, let c = w.close, let v = w.volume else {
-            return .failure(context.failure(.dataValidationError, Rules.requiredFields, symbol, "\(name) lacks t/o/h/l/c/v"))
+            return .failure(
+                context.failure(.dataValidationError, Rules.requiredFields, symbol, "\(name) lacks t/o/h/l/c/v"))
         }
         guard o > 0, h > 0, l > 0, c > 0 else {
-            return .failure(context.failure(.dataValidationError, Rules.positivePrice, symbol, "\(name) has a price ≤ 0"))
+            return .failure(
+                context.failure(.dataValidationError, Rules.positivePrice, symbol, "\(name) has a price ≤ 0"))
         }
         guard v >= 0, (w.tradeCount ?? 0) >= 0 else {
-            return .failure(context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "\(name) has a negative volume"))
+            return .failure(
+                context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "\(name) has a negative volume"))
         }
         if let failure = checkFuture(time, symbol: symbol, context: context) { return .failure(failure) }
-        return .success(Bar(time: time, open: o, high: h, low: l, close: c, volume: v, tradeCount: w.tradeCount, vwap: w.vwap))
+        return .success(
+            Bar(time: time, open: o, high: h, low: l, close: c, volume: v, tradeCount: w.tradeCount, vwap: w.vwap))
     }
 
     static func checkFuture(_ time: Timestamp, symbol: String, context: StageContext) -> PipelineFailure? {

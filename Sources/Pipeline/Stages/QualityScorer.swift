@@ -14,7 +14,9 @@ public enum QualityScorer {
     ///   - volume: Day volume.
     ///   - age: Age of the upstream timestamp, seconds.
     ///   - session: The market session.
-    public static func score(bid: Double?, ask: Double?, volume: Int64?, age: Double?, session: MarketSession)
+    public static func score(
+        bid: Double?, ask: Double?, volume: Int64?, age: Double?, session: MarketSession
+    )
         -> QualityScore
     {
         var score = 100

@@ -4,7 +4,9 @@ public import MarketModel
 
 /// Runs a batch of upstream entries through every stage in order — ingress validation →
 /// enrichment → derived fields → business rules → QA — stage by stage over the whole batch,
-/// recording each stage's metrics. A rejection stops that value only.
+/// recording each stage's metrics.
+///
+/// A rejection stops that value only.
 public struct QuoteProcessor: Sendable {
     let metrics: MetricsRegistry?
 
@@ -28,7 +30,9 @@ public struct QuoteProcessor: Sendable {
         let timer = StageTimer(metrics: metrics)
         let pending = symbols.indices.filter { results[$0] == nil }
         let validated: [StockQuote?] = timer.run("validate", pending) { i in
-            switch IngressValidator.validateStock(symbol: symbols[i], entry: batch.entries[symbols[i]], context: context) {
+            switch IngressValidator.validateStock(
+                symbol: symbols[i], entry: batch.entries[symbols[i]], context: context)
+            {
             case .success(let q): return q
             case .failure(let f):
                 results[i] = .failure(f)
@@ -44,10 +48,12 @@ public struct QuoteProcessor: Sendable {
         symbols: [String], context: StageContext, timer: StageTimer
     ) -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)] {
         let enriched = timer.run("enrich", passed) { _, q in
-            Enricher.enrich(bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
+            Enricher.enrich(
+                bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
         }
         let derived = timer.run("derive", Array(zip(passed, enriched))) { item, e in
-            Enricher.derive(e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
+            Enricher.derive(
+                e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
         }
         let ruled = timer.run("rules", Array(zip(passed, derived))) { item, e -> Enrichment? in
             if let failure = RuleEngine.check(item.1, context: context) {
@@ -99,10 +105,12 @@ public struct QuoteProcessor: Sendable {
         }
         let passed = zip(contracts.indices, validated).compactMap { i, q in q.map { (i, $0) } }
         let enriched = timer.run("enrich", passed) { _, q in
-            Enricher.enrich(bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
+            Enricher.enrich(
+                bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
         }
         let derived = timer.run("derive", Array(zip(passed, enriched))) { item, e in
-            Enricher.derive(e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
+            Enricher.derive(
+                e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
         }
         let ruled = timer.run("rules", Array(zip(passed, derived))) { item, e -> Enrichment? in
             if let failure = RuleEngine.check(item.1, underlyingPrice: underlyingPrice, context: context) {

@@ -1,7 +1,9 @@
 public import MarketModel
 
 /// Business rules (the `B…` rules): checks of a validated, enriched value against what makes
-/// sense in the market. Pure.
+/// sense in the market.
+///
+/// Pure.
 public enum RuleEngine {
     /// Applies the stock rules; nil when all pass.
     public static func check(_ quote: StockQuote, context: StageContext) -> PipelineFailure? {
@@ -16,7 +18,9 @@ public enum RuleEngine {
             if !(daily.low <= daily.open && daily.open <= daily.high && daily.low <= daily.close
                 && daily.close <= daily.high)
             {
-                return fail(Rules.dailyBarConsistent, "daily bar o \(daily.open) h \(daily.high) l \(daily.low) c \(daily.close)")
+                return fail(
+                    Rules.dailyBarConsistent,
+                    "daily bar o \(daily.open) h \(daily.high) l \(daily.low) c \(daily.close)")
             }
         }
         if let last = quote.lastPrice, let previous = quote.previousClose, previous > 0 {
@@ -49,7 +53,8 @@ public enum RuleEngine {
     ///   - quote: The option quote.
     ///   - underlyingPrice: The underlying's last price, when known (for the intrinsic check).
     ///   - context: Time, clock and thresholds.
-    public static func check(_ quote: OptionQuote, underlyingPrice: Double?, context: StageContext) -> PipelineFailure? {
+    public static func check(_ quote: OptionQuote, underlyingPrice: Double?, context: StageContext) -> PipelineFailure?
+    {
         let config = context.configuration
         let symbol = quote.contract.description
         func fail(_ rule: RuleID, _ message: String) -> PipelineFailure {
@@ -66,7 +71,9 @@ public enum RuleEngine {
         }
         if let g = quote.greeks {
             let range: ClosedRange<Double> = quote.contract.kind == .call ? 0...1 : -1...0
-            if !range.contains(g.delta) { return fail(Rules.greeksInRange, "\(quote.contract.kind.rawValue) delta \(g.delta)") }
+            if !range.contains(g.delta) {
+                return fail(Rules.greeksInRange, "\(quote.contract.kind.rawValue) delta \(g.delta)")
+            }
             if g.gamma < 0 || g.vega < 0 { return fail(Rules.greeksInRange, "negative gamma or vega") }
         }
         if let iv = quote.impliedVolatility, !(iv > 0) {

@@ -17,7 +17,8 @@ struct StageTimer {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let failures = outputs.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
         metrics.recordStageBatch(
-            stage, successes: outputs.count - failures, failures: failures, secondsPerValue: seconds / Double(inputs.count))
+            stage, successes: outputs.count - failures, failures: failures,
+            secondsPerValue: seconds / Double(inputs.count))
         return outputs
     }
 }
