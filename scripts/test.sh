@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and integration tests (swift test), then the end-to-end tmux run.
-set -euo pipefail
+# The whole test suite: unit and integration tests (swift test, over loopback HTTP against the
+# simulator), then the end-to-end run of the real binary in tmux.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-swift test --parallel 2>&1 | grep -vE "^warning: (prohibited flag|'swift-distributed-tracing')"
-test "${PIPESTATUS[0]}" -eq 0
-if [ -x scripts/e2e.sh ]; then scripts/e2e.sh; fi
+swift test 2>&1 | grep -vE "^warning: (prohibited flag|'swift-distributed-tracing')"
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || exit "$status"
+scripts/e2e.sh .build/debug/alpaca-dash
