@@ -27,10 +27,12 @@ struct ClientPolicyTests {
             let events = observer.events
             #expect(events.map(\.status) == [503, 503, 200])
             let gaps = zip(events.dropFirst(), events).map { $0.finishedAt.seconds(since: $1.finishedAt) }
-            // Equal jitter: attempt n waits at least half of base × 2^(n−1) (the upper bound, all of
-            // it, is checked exactly in jitterSpreadsTheBackoff; here load can only add time).
-            #expect(gaps[0] >= 0.1 && gaps[0] < 0.2 + 2, "\(gaps)")
-            #expect(gaps[1] >= 0.2 && gaps[1] < 0.4 + 2, "\(gaps)")
+            // Equal jitter: attempt n waits at least half of base × 2^(n−1). The upper bound (all of
+            // it) is checked exactly in jitterSpreadsTheBackoff; over HTTP a loaded machine can
+            // only add time, so here only the lower bounds and a generous total are asserted.
+            #expect(gaps[0] >= 0.1, "\(gaps)")
+            #expect(gaps[1] >= 0.2, "\(gaps)")
+            #expect(gaps[0] + gaps[1] < 10, "\(gaps)")
             #expect(upstream.server.stats.requests(to: "/_sim/test/status/503") == 3)
         }
     }

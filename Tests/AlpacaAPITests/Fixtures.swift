@@ -3,6 +3,7 @@ import Foundation
 
 /// Loads the official example bodies from `../shared/alpaca-examples` beside the repository.
 enum Fixtures {
+    /// `shared/alpaca-examples` in the repository's parent folder (CI puts `shared` beside the clone).
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/alpaca-examples")

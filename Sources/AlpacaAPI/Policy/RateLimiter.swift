@@ -60,7 +60,11 @@ public actor RateLimiter {
             if let paced = pacedDelay(now) { wait = max(wait, paced) }
             if wait <= 0 {
                 tokens -= 1
-                if serverBudget != nil { nextPacedSlot = max(nextPacedSlot, now) + pacingInterval(now) }
+                if serverBudget != nil {
+                    nextPacedSlot = max(nextPacedSlot, now) + pacingInterval(now)
+                    // Count the request against the server's budget until its next headers arrive.
+                    serverBudget!.remaining = max(0, serverBudget!.remaining - 1)
+                }
                 return
             }
             try await timing.sleep(min(wait, 5))

@@ -134,8 +134,10 @@ public actor RefreshScheduler: Service {
     /// refresh no faster than their TTL and read through the cache like everyone else.
     private func loop(_ kind: Kind) async {
         while !Task.isCancelled {
-            let bypass = forced.remove(kind) != nil || kind == .watchlist || kind == .chain
-            if !paused || bypass { await refresh(kind, bypassCache: bypass) }
+            let forcedNow = forced.remove(kind) != nil
+            if !paused || forcedNow {
+                await refresh(kind, bypassCache: forcedNow || kind == .watchlist || kind == .chain)
+            }
             var waited = 0.0
             while waited < interval(kind), !forced.contains(kind), !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))

@@ -1,0 +1,61 @@
+import AlpacaAPI
+import Synchronization
+import Testing
+
+/// The limiter against a virtual clock: its sleeps advance time instead of waiting.
+struct RateLimiterTests {
+    final class VirtualTime: Sendable {
+        let now = Mutex<Double>(1_000_000)
+        var timing: RateLimiter.Timing {
+            RateLimiter.Timing(
+                now: { self.now.withLock { $0 } },
+                sleep: { seconds in self.now.withLock { $0 += seconds } })
+        }
+        var value: Double { now.withLock { $0 } }
+    }
+
+    @Test func burstThenTheSustainedRate() async throws {
+        let time = VirtualTime()
+        let limiter = RateLimiter(requestsPerMinute: 60, burst: 5, timing: time.timing)
+        let start = time.value
+        for _ in 0..<5 { try await limiter.acquire(host: "h") }
+        #expect(time.value == start, "a burst of 5 goes at once")
+        for _ in 0..<10 { try await limiter.acquire(host: "h") }
+        #expect(abs(time.value - start - 10) < 0.01, "then one a second")
+    }
+
+    @Test func slowsDownAsRemainingFalls() async throws {
+        let time = VirtualTime()
+        let limiter = RateLimiter(requestsPerMinute: 6000, burst: 100, timing: time.timing)
+        // Plenty left: no pacing.
+        await limiter.record(
+            RateLimitHeaders(limit: 200, remaining: 150, reset: time.value + 60), status: 200, host: "h")
+        let start = time.value
+        for _ in 0..<10 { try await limiter.acquire(host: "h") }
+        #expect(time.value - start < 0.5)
+        // Five left for the next 10 s: the limiter spreads them about 2 s apart.
+        await limiter.record(RateLimitHeaders(limit: 200, remaining: 5, reset: time.value + 10), status: 200, host: "h")
+        let paced = time.value
+        for _ in 0..<4 { try await limiter.acquire(host: "h") }
+        #expect(time.value - paced >= 5.9, "spaced out instead of spent at once")
+    }
+
+    @Test func holdsTheHostAfterA429UntilResetPlusOneSecond() async throws {
+        let time = VirtualTime()
+        let limiter = RateLimiter(requestsPerMinute: 6000, burst: 100, timing: time.timing)
+        let reset = time.value + 7
+        await limiter.record(RateLimitHeaders(limit: 200, remaining: 0, reset: reset), status: 429, host: "h")
+        #expect(await limiter.blocked(host: "h") == reset + 1)
+        try await limiter.acquire(host: "other")
+        #expect(time.value < reset, "other hosts are not held")
+        try await limiter.acquire(host: "h")
+        #expect(time.value >= reset + 1)
+    }
+
+    @Test func retryAfterWinsUnlessTheWindowIsExhausted() {
+        #expect(RateLimitHeaders(remaining: 3, reset: 100, retryAfter: 2).earliestRetry(now: 50) == 52)
+        #expect(RateLimitHeaders(remaining: 0, reset: 100, retryAfter: 2).earliestRetry(now: 50) == 100)
+        #expect(RateLimitHeaders(reset: 100).earliestRetry(now: 50) == 100)
+        #expect(RateLimitHeaders().earliestRetry(now: 50) == nil)
+    }
+}

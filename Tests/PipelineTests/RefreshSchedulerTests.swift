@@ -1,0 +1,73 @@
+import AlpacaSimulator
+import MarketModel
+import Pipeline
+import SimulatorTestSupport
+import Testing
+
+/// The scheduler driving the real pipeline against the simulator.
+@Suite(.timeLimit(.minutes(1)))
+struct RefreshSchedulerTests {
+    /// The first update satisfying `condition`, within `seconds`.
+    static func next(
+        _ updates: AsyncStream<PipelineUpdate>, within seconds: Double = 10,
+        _ condition: @escaping @Sendable (PipelineUpdate) -> Bool
+    ) async -> PipelineUpdate? {
+        await withTaskGroup(of: PipelineUpdate?.self) { group in
+            group.addTask {
+                for await update in updates where condition(update) { return update }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    @Test func publishesTheWatchlistThenFollowsCommands() async throws {
+        var simulator = SimulatedUpstream.configuration(at: .now())
+        simulator.clock = .system
+        try await SimulatedUpstream.with(simulator) { upstream in
+            let service = MarketDataService(client: upstream.client())
+            var intervals = RefreshIntervals()
+            intervals.watchlist = 0.5
+            let scheduler = RefreshScheduler(
+                service: service, watchlist: ["AAPL", "MSFT"], origin: .simulated, intervals: intervals)
+            let updates = scheduler.updates
+            let run = Task { try await scheduler.run() }
+            defer { run.cancel() }
+
+            let first = await Self.next(updates) { $0.market.watchlist.allSatisfy { $0.quote != nil } }
+            let market = try #require(first?.market)
+            #expect(market.origin == .simulated)
+            #expect(market.watchlist.map(\.symbol) == ["AAPL", "MSFT"])
+            #expect(market.clock != nil)
+            #expect(market.lastSuccessfulRefresh != nil)
+
+            scheduler.send(.openChain(underlying: "AAPL", expiration: nil))
+            let chained = await Self.next(updates) { ($0.market.chain?.rows.count ?? 0) > 0 }
+            #expect(chained?.market.chain?.underlying == "AAPL")
+
+            scheduler.send(.addSymbol("NVDA"))
+            let added = await Self.next(updates) {
+                $0.market.watchlist.contains { $0.symbol == "NVDA" && $0.quote != nil }
+            }
+            #expect(added != nil)
+
+            scheduler.send(.setPaused(true))
+            let paused = await Self.next(updates) { $0.market.paused }
+            #expect(paused != nil)
+            let requests = upstream.server.stats.requests(to: "/v2/stocks/snapshots")
+            try await Task.sleep(for: .seconds(1.5))
+            #expect(upstream.server.stats.requests(to: "/v2/stocks/snapshots") == requests, "paused: no refresh")
+
+            scheduler.send(.refreshNow)
+            try await Task.sleep(for: .seconds(1))
+            #expect(
+                upstream.server.stats.requests(to: "/v2/stocks/snapshots") > requests, "r refreshes even when paused")
+        }
+    }
+}
