@@ -104,7 +104,8 @@ let package = Package(
         ),
 
         // Tests.
-        .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MarketModelTests", dependencies: ["MarketModel", "TUITestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CurlTransportTests",
             dependencies: ["CurlTransport", "HTTPCore", "AlpacaSimulator", "SimulatorTestSupport"],
@@ -124,7 +125,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TTLCacheTests", dependencies: ["TTLCache", "TUITestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "MarketMetricsTests", dependencies: ["MarketMetrics"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MarketMetricsTests", dependencies: ["MarketMetrics", "TUITestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import MarketMetrics
+import TUITestSupport
 import Testing
 
 struct LatencyHistogramTests {
@@ -44,7 +45,7 @@ struct LatencyHistogramTests {
 
     @Test(arguments: [1 as UInt64, 2, 3, 4, 5])
     func percentilesOfLogUniformSamplesAreWithinPrecision(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var histogram = LatencyHistogram()
         var samples: [Double] = []
         for _ in 0..<20_000 {
@@ -66,7 +67,7 @@ struct LatencyHistogramTests {
     }
 
     @Test func percentilesOfANarrowClusterAreWithinPrecision() {
-        var random = SplitMix64(seed: 99)
+        var random = SeededGenerator(seed: 99)
         var histogram = LatencyHistogram()
         var samples: [Double] = []
         for _ in 0..<5_000 {
@@ -96,7 +97,7 @@ struct LatencyHistogramTests {
     }
 
     @Test func percentilesNeverDecreaseWithTheFraction() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(seed: 7)
         var histogram = LatencyHistogram()
         for _ in 0..<1_000 { histogram.record(seconds: Double.random(in: 0...10, using: &random)) }
         var previous = 0.0

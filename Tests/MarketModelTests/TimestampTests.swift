@@ -1,4 +1,5 @@
 import MarketModel
+import TUITestSupport
 import Testing
 
 struct TimestampTests {
@@ -37,7 +38,7 @@ struct TimestampTests {
     }
 
     @Test func roundTripsRandomInstants() {
-        var rng = SplitMix(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<5000 {
             // 1970 … 2100, any nanosecond.
             let ns = Int64(bitPattern: rng.next() % 4_102_444_800_000_000_000)
@@ -52,18 +53,5 @@ struct TimestampTests {
         #expect(Timestamp(nanoseconds: 1_643_691_600_000_000_000).rfc3339 == "2022-02-01T05:00:00Z")
         #expect(Timestamp(nanoseconds: 1_643_691_600_120_000_000).rfc3339 == "2022-02-01T05:00:00.12Z")
         #expect(Timestamp(seconds: 0).rfc3339(offsetSeconds: -4 * 3600) == "1969-12-31T20:00:00-04:00")
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

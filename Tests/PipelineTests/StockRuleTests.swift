@@ -1,4 +1,5 @@
 import AlpacaSimulator
+import MarketMetrics
 import MarketModel
 import Pipeline
 import SimulatorTestSupport
@@ -158,6 +159,25 @@ struct StockRuleTests {
             #expect(quote.enrichment.midPrice == (q.askPrice! + q.bidPrice!) / 2)
             #expect(quote.enrichment.dataAgeSeconds == harness.now.seconds(since: q.timestamp!))
             #expect(quote.delivery == .realTime)
+        }
+    }
+
+    @Test func stageMetricsCountEachValueAtTheStageThatRejectedIt() async throws {
+        try await PipelineHarness.with { harness in
+            harness.market.setStockOverride("META", .crossed)
+            harness.market.setStockOverride("AMD", .lastPrice(2_000_000))
+            _ = try await harness.quotes(["AAPL", "MSFT", "NVDA", "META", "AMD"])
+            let stages = Dictionary(
+                harness.service.metrics.snapshot().stages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            #expect(stages["validate"]?.successes == 4)
+            #expect(stages["validate"]?.failures == 1)
+            #expect(stages["enrich"]?.successes == 4)
+            #expect(stages["rules"]?.successes == 3)
+            #expect(stages["rules"]?.failures == 1)
+            #expect(stages["qa"]?.successes == 3)
+            #expect(stages["qa"]?.failures == 0)
+            #expect(stages["cache"]?.successes == 3)
+            #expect(stages["validate"]?.p50 != nil)
         }
     }
 }

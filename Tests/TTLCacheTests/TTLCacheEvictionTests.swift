@@ -59,7 +59,7 @@ struct TTLCacheEvictionTests {
 
     @Test(arguments: [1, 2, 7, 64])
     func matchesAReferenceLRUUnderRandomOperations(capacity: Int) async {
-        var random = SplitMix64(seed: UInt64(capacity))
+        var random = SeededGenerator(seed: UInt64(capacity))
         let clock = ManualClock()
         let cache = TTLCache<Int, Int, ManualClock>(clock: clock, maximumEntries: capacity)
         var model = ReferenceLRU(capacity: capacity)

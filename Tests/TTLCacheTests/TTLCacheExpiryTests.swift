@@ -83,7 +83,7 @@ struct TTLCacheExpiryTests {
     }
 
     @Test func neverServesAnExpiredEntryUnderRandomTimelines() async {
-        var random = SplitMix64(seed: 0xCAFE)
+        var random = SeededGenerator(seed: 0xCAFE)
         let clock = ManualClock()
         let cache = TTLCache<Int, Int, ManualClock>(clock: clock, maximumEntries: 1_000)
         var storedAt: [Int: (instant: ManualClock.Instant, value: Int, ttl: Duration)] = [:]

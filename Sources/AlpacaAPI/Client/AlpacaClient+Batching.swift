@@ -36,6 +36,21 @@ extension AlpacaClient {
         return result
     }
 
+    /// A "latest" endpoint (`{KEY: {SYMBOL: value}}`), chunked, each entry decoded on its own.
+    func latest<Value: Sendable>(
+        _ symbols: [String], chunkSize: Int, feed: String, path: String, key: String,
+        _ decode: @escaping @Sendable (JSONValue) throws(DecodeError) -> Value
+    ) async throws -> BatchResult<Value> {
+        let endpoint = "GET " + path
+        return try await chunked(symbols, size: chunkSize) { chunk in
+            var query = QueryItems()
+            query.add("symbols", chunk.joined(separator: ","))
+            query.add("feed", feed)
+            let root = try await getJSON(.data, path, query: query, endpoint: endpoint)
+            return BatchResult(entries: Self.decodeMap(root[key], decode), requestCount: 1)
+        }
+    }
+
     /// Follows `next_page_token` until it is null, guarding against repeated tokens and runaway pages.
     /// - Parameters:
     ///   - endpoint: For errors.

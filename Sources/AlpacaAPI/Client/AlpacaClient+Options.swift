@@ -49,27 +49,16 @@ extension AlpacaClient {
 
     /// `GET /v1beta1/options/quotes/latest`, ≤ 100 symbols per request.
     public func latestOptionQuotes(_ symbols: [String]) async throws -> BatchResult<WireQuote> {
-        try await latestOptions(symbols, path: "/v1beta1/options/quotes/latest", key: "quotes", WireQuote.init(json:))
+        try await latest(
+            symbols, chunkSize: configuration.optionChunkSize, feed: configuration.optionsFeed,
+            path: "/v1beta1/options/quotes/latest", key: "quotes", WireQuote.init(json:))
     }
 
     /// `GET /v1beta1/options/trades/latest`, ≤ 100 symbols per request.
     public func latestOptionTrades(_ symbols: [String]) async throws -> BatchResult<WireTrade> {
-        try await latestOptions(symbols, path: "/v1beta1/options/trades/latest", key: "trades", WireTrade.init(json:))
-    }
-
-    private func latestOptions<Value: Sendable>(
-        _ symbols: [String], path: String, key: String,
-        _ decode: @escaping @Sendable (JSONValue) throws(DecodeError) -> Value
-    ) async throws -> BatchResult<Value> {
-        let endpoint = "GET " + path
-        let feed = configuration.optionsFeed
-        return try await chunked(symbols, size: configuration.optionChunkSize) { chunk in
-            var query = QueryItems()
-            query.add("symbols", chunk.joined(separator: ","))
-            query.add("feed", feed)
-            let root = try await getJSON(.data, path, query: query, endpoint: endpoint)
-            return BatchResult(entries: Self.decodeMap(root[key], decode), requestCount: 1)
-        }
+        try await latest(
+            symbols, chunkSize: configuration.optionChunkSize, feed: configuration.optionsFeed,
+            path: "/v1beta1/options/trades/latest", key: "trades", WireTrade.init(json:))
     }
 
     /// `GET /v2/options/contracts`: contract listings, every page followed.

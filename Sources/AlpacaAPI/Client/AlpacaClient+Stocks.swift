@@ -29,32 +29,23 @@ extension AlpacaClient {
 
     /// `GET /v2/stocks/quotes/latest`.
     public func latestStockQuotes(_ symbols: [String]) async throws -> BatchResult<WireQuote> {
-        try await latestStocks(symbols, path: "/v2/stocks/quotes/latest", key: "quotes", WireQuote.init(json:))
+        try await latest(
+            symbols, chunkSize: configuration.stockChunkSize, feed: configuration.stockFeed,
+            path: "/v2/stocks/quotes/latest", key: "quotes", WireQuote.init(json:))
     }
 
     /// `GET /v2/stocks/trades/latest`.
     public func latestStockTrades(_ symbols: [String]) async throws -> BatchResult<WireTrade> {
-        try await latestStocks(symbols, path: "/v2/stocks/trades/latest", key: "trades", WireTrade.init(json:))
+        try await latest(
+            symbols, chunkSize: configuration.stockChunkSize, feed: configuration.stockFeed,
+            path: "/v2/stocks/trades/latest", key: "trades", WireTrade.init(json:))
     }
 
     /// `GET /v2/stocks/bars/latest`.
     public func latestStockBars(_ symbols: [String]) async throws -> BatchResult<WireBar> {
-        try await latestStocks(symbols, path: "/v2/stocks/bars/latest", key: "bars", WireBar.init(json:))
-    }
-
-    private func latestStocks<Value: Sendable>(
-        _ symbols: [String], path: String, key: String,
-        _ decode: @escaping @Sendable (JSONValue) throws(DecodeError) -> Value
-    ) async throws -> BatchResult<Value> {
-        let endpoint = "GET " + path
-        let feed = configuration.stockFeed
-        return try await chunked(symbols, size: configuration.stockChunkSize) { chunk in
-            var query = QueryItems()
-            query.add("symbols", chunk.joined(separator: ","))
-            query.add("feed", feed)
-            let root = try await getJSON(.data, path, query: query, endpoint: endpoint)
-            return BatchResult(entries: Self.decodeMap(root[key], decode), requestCount: 1)
-        }
+        try await latest(
+            symbols, chunkSize: configuration.stockChunkSize, feed: configuration.stockFeed,
+            path: "/v2/stocks/bars/latest", key: "bars", WireBar.init(json:))
     }
 
     /// `GET /v2/stocks/bars`: bars for many symbols, every page followed and merged per symbol.

@@ -37,33 +37,35 @@ struct QuoteCommand: AsyncParsableCommand {
         var table = TextTable(["symbol", "bid", "ask", "last", "volume", "spread", "quality", "age", "source"])
         var errors = TextTable(["symbol", "error", "rule", "message"])
         var out = ""
+        // One row (or error) per requested symbol, in the order given; stocks and options alike.
         for symbol in requested {
+            let line: String
+            let outcome: Result<[String], PipelineFailure>
             if let result = stockResults[symbol] {
-                if json { out += RecordFormatter.json(symbol, result) }
-                switch result {
-                case .success(let p):
-                    successes += 1
-                    table.add(
-                        Self.row(
-                            symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment,
-                            p.delivery))
-                case .failure(let f):
-                    failures.append(f)
-                    errors.add([symbol, f.code.rawValue, f.rule?.rawValue ?? "—", f.message])
+                line = RecordFormatter.json(symbol, result)
+                outcome = result.map { p in
+                    Self.row(
+                        symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment,
+                        p.delivery)
                 }
             } else if let result = optionResults[symbol] {
-                if json { out += RecordFormatter.json(symbol, result) }
-                switch result {
-                case .success(let p):
-                    successes += 1
-                    table.add(
-                        Self.row(
-                            symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment,
-                            p.delivery))
-                case .failure(let f):
-                    failures.append(f)
-                    errors.add([symbol, f.code.rawValue, f.rule?.rawValue ?? "—", f.message])
+                line = RecordFormatter.json(symbol, result)
+                outcome = result.map { p in
+                    Self.row(
+                        symbol, p.value.bidPrice, p.value.askPrice, p.value.lastPrice, p.value.volume, p.enrichment,
+                        p.delivery)
                 }
+            } else {
+                continue
+            }
+            if json { out += line }
+            switch outcome {
+            case .success(let row):
+                successes += 1
+                table.add(row)
+            case .failure(let f):
+                failures.append(f)
+                errors.add([symbol, f.code.rawValue, f.rule?.rawValue ?? "—", f.message])
             }
         }
         if !json {

@@ -31,24 +31,14 @@ extension IngressValidator {
         case .value(let value):
             snapshot = value
         }
-        guard snapshot.latestQuote != nil || snapshot.latestTrade != nil else {
-            return reject(Rules.requiredFields, "neither a quote nor a trade")
+        if let failure = checkQuoteAndTrade(snapshot.latestQuote, snapshot.latestTrade, symbol: key, context: context) {
+            return .failure(failure)
         }
-        var quote = OptionQuote(contract: occ, underlying: underlying)
-        if let q = snapshot.latestQuote {
-            if let failure = checkQuote(q, symbol: key, context: context) { return .failure(failure) }
-            quote.bidPrice = q.bidPrice
-            quote.askPrice = q.askPrice
-            quote.bidSize = q.bidSize
-            quote.askSize = q.askSize
-            quote.quoteTime = q.time
-        }
-        if let t = snapshot.latestTrade {
-            if let failure = checkTrade(t, symbol: key, context: context) { return .failure(failure) }
-            quote.lastPrice = t.price
-            quote.lastSize = t.size
-            quote.tradeTime = t.time
-        }
+        let q = snapshot.latestQuote
+        let t = snapshot.latestTrade
+        var quote = OptionQuote(
+            contract: occ, underlying: underlying, bidPrice: q?.bidPrice, askPrice: q?.askPrice, bidSize: q?.bidSize,
+            askSize: q?.askSize, quoteTime: q?.time, lastPrice: t?.price, lastSize: t?.size, tradeTime: t?.time)
         if let v = snapshot.dailyBar?.volume {
             guard v >= 0 else { return reject(Rules.nonNegativeSize, "negative volume \(v)") }
             quote.volume = v

@@ -32,24 +32,16 @@ public enum IngressValidator {
         case .value(let value):
             snapshot = value
         }
-        guard snapshot.latestQuote != nil || snapshot.latestTrade != nil else {
-            return reject(Rules.requiredFields, "neither a quote nor a trade")
+        if let failure = checkQuoteAndTrade(
+            snapshot.latestQuote, snapshot.latestTrade, symbol: symbol, context: context)
+        {
+            return .failure(failure)
         }
-        var quote = StockQuote(symbol: symbol)
-        if let q = snapshot.latestQuote {
-            if let failure = checkQuote(q, symbol: symbol, context: context) { return .failure(failure) }
-            quote.bidPrice = q.bidPrice
-            quote.askPrice = q.askPrice
-            quote.bidSize = q.bidSize
-            quote.askSize = q.askSize
-            quote.quoteTime = q.time
-        }
-        if let t = snapshot.latestTrade {
-            if let failure = checkTrade(t, symbol: symbol, context: context) { return .failure(failure) }
-            quote.lastPrice = t.price
-            quote.lastSize = t.size
-            quote.tradeTime = t.time
-        }
+        let q = snapshot.latestQuote
+        let t = snapshot.latestTrade
+        var quote = StockQuote(
+            symbol: symbol, bidPrice: q?.bidPrice, askPrice: q?.askPrice, bidSize: q?.bidSize, askSize: q?.askSize,
+            quoteTime: q?.time, lastPrice: t?.price, lastSize: t?.size, tradeTime: t?.time)
         do {
             quote.dailyBar = try snapshot.dailyBar.map {
                 try bar($0, name: "dailyBar", symbol: symbol, context: context).get()
@@ -67,6 +59,20 @@ public enum IngressValidator {
         }
         if let failure = checkFreshness(quote.timestamp, symbol: symbol, context: context) { return .failure(failure) }
         return .success(quote)
+    }
+
+    /// V001–V004 and V008 for a snapshot's quote and trade (each optional, at least one present).
+    static func checkQuoteAndTrade(
+        _ q: WireQuote?, _ t: WireTrade?, symbol: String, context: StageContext
+    )
+        -> PipelineFailure?
+    {
+        guard q != nil || t != nil else {
+            return context.failure(.dataValidationError, Rules.requiredFields, symbol, "neither a quote nor a trade")
+        }
+        if let q, let failure = checkQuote(q, symbol: symbol, context: context) { return failure }
+        if let t, let failure = checkTrade(t, symbol: symbol, context: context) { return failure }
+        return nil
     }
 
     static func checkQuote(_ q: WireQuote, symbol: String, context: StageContext) -> PipelineFailure? {

@@ -23,55 +23,12 @@ public struct QuoteProcessor: Sendable {
     public func processStocks(
         _ symbols: [String], batch: BatchResult<WireStockSnapshot>, context: StageContext
     ) -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)] {
-        var results = [Result<ProcessedStockQuote, PipelineFailure>?](repeating: nil, count: symbols.count)
-        for (i, symbol) in symbols.enumerated() {
-            if let error = batch.failures[symbol] { results[i] = .failure(Self.upstreamFailure(error, symbol: symbol)) }
-        }
-        let timer = StageTimer(metrics: metrics)
-        let pending = symbols.indices.filter { results[$0] == nil }
-        let validated: [StockQuote?] = timer.run("validate", pending) { i in
-            switch IngressValidator.validateStock(
-                symbol: symbols[i], entry: batch.entries[symbols[i]], context: context)
-            {
-            case .success(let q): return q
-            case .failure(let f):
-                results[i] = .failure(f)
-                return nil
-            }
-        }
-        let passed = zip(pending, validated).compactMap { i, q in q.map { (i, $0) } }
-        return finish(passed, results: &results, symbols: symbols, context: context, timer: timer)
-    }
-
-    private func finish(
-        _ passed: [(Int, StockQuote)], results: inout [Result<ProcessedStockQuote, PipelineFailure>?],
-        symbols: [String], context: StageContext, timer: StageTimer
-    ) -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)] {
-        let enriched = timer.run("enrich", passed) { _, q in
-            Enricher.enrich(
-                bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
-        }
-        let derived = timer.run("derive", Array(zip(passed, enriched))) { item, e in
-            Enricher.derive(
-                e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
-        }
-        let ruled = timer.run("rules", Array(zip(passed, derived))) { item, e -> Enrichment? in
-            if let failure = RuleEngine.check(item.1, context: context) {
-                results[item.0] = .failure(failure)
-                return nil
-            }
-            return e
-        }
-        _ = timer.run("qa", Array(zip(passed, ruled))) { item, e -> Bool? in
-            guard let e else { return nil }
-            if let failure = QualityGate.check(e, symbol: item.1.symbol, context: context) {
-                results[item.0] = .failure(failure)
-                return nil
-            }
-            results[item.0] = .success(Processed(value: item.1, enrichment: e, delivery: .realTime))
-            return true
-        }
-        return symbols.indices.map { (symbols[$0], results[$0]!) }
+        run(
+            symbols, failures: batch.failures, context: context,
+            validate: { symbol in
+                IngressValidator.validateStock(symbol: symbol, entry: batch.entries[symbol], context: context)
+            },
+            rules: { quote in RuleEngine.check(quote, context: context) })
     }
 
     /// Processes one option chain's entries.
@@ -82,28 +39,41 @@ public struct QuoteProcessor: Sendable {
     ///   - listings: Contract reference data by symbol (open interest, underlying mapping).
     ///   - underlyingPrice: The underlying's last price, for the intrinsic-value rule.
     ///   - context: Time, clock and thresholds.
+    /// - Returns: One result per contract.
     public func processOptions(
         _ contracts: [String], batch: BatchResult<WireOptionSnapshot>, underlying: String,
         listings: [String: WireOptionContract], underlyingPrice: Double?, context: StageContext
     ) -> [(symbol: String, result: Result<ProcessedOptionQuote, PipelineFailure>)] {
-        var results = [Result<ProcessedOptionQuote, PipelineFailure>?](repeating: nil, count: contracts.count)
+        run(
+            contracts, failures: batch.failures, context: context,
+            validate: { key in
+                IngressValidator.validateOption(
+                    key: key, entry: batch.entries[key], underlying: underlying, contract: listings[key],
+                    context: context)
+            },
+            rules: { quote in RuleEngine.check(quote, underlyingPrice: underlyingPrice, context: context) })
+    }
+
+    /// The stages in order over a batch; a failed chunk's symbols become `UPSTREAM_ERROR` first.
+    private func run<Value: QuoteFields>(
+        _ symbols: [String], failures: [String: AlpacaError], context: StageContext,
+        validate: (String) -> Result<Value, PipelineFailure>, rules: (Value) -> PipelineFailure?
+    ) -> [(symbol: String, result: Result<Processed<Value>, PipelineFailure>)] {
+        var results = [Result<Processed<Value>, PipelineFailure>?](repeating: nil, count: symbols.count)
+        for (i, symbol) in symbols.enumerated() {
+            if let error = failures[symbol] { results[i] = .failure(Self.upstreamFailure(error, symbol: symbol)) }
+        }
         let timer = StageTimer(metrics: metrics)
-        let validated: [OptionQuote?] = timer.run("validate", Array(contracts.indices)) { i in
-            let key = contracts[i]
-            if let error = batch.failures[key] {
-                results[i] = .failure(Self.upstreamFailure(error, symbol: key))
-                return nil
-            }
-            switch IngressValidator.validateOption(
-                key: key, entry: batch.entries[key], underlying: underlying, contract: listings[key], context: context)
-            {
-            case .success(let q): return q
-            case .failure(let f):
-                results[i] = .failure(f)
+        let pending = symbols.indices.filter { results[$0] == nil }
+        let validated: [Value?] = timer.run("validate", pending) { i in
+            switch validate(symbols[i]) {
+            case .success(let quote): return quote
+            case .failure(let failure):
+                results[i] = .failure(failure)
                 return nil
             }
         }
-        let passed = zip(contracts.indices, validated).compactMap { i, q in q.map { (i, $0) } }
+        let passed = zip(pending, validated).compactMap { i, q in q.map { (i, $0) } }
         let enriched = timer.run("enrich", passed) { _, q in
             Enricher.enrich(
                 bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
@@ -113,22 +83,22 @@ public struct QuoteProcessor: Sendable {
                 e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
         }
         let ruled = timer.run("rules", Array(zip(passed, derived))) { item, e -> Enrichment? in
-            if let failure = RuleEngine.check(item.1, underlyingPrice: underlyingPrice, context: context) {
+            if let failure = rules(item.1) {
                 results[item.0] = .failure(failure)
                 return nil
             }
             return e
         }
-        _ = timer.run("qa", Array(zip(passed, ruled))) { item, e -> Bool? in
-            guard let e else { return nil }
-            if let failure = QualityGate.check(e, symbol: contracts[item.0], context: context) {
+        let passedRules = zip(passed, ruled).compactMap { item, e in e.map { (item, $0) } }
+        _ = timer.run("qa", passedRules) { item, e -> Bool? in
+            if let failure = QualityGate.check(e, symbol: symbols[item.0], context: context) {
                 results[item.0] = .failure(failure)
                 return nil
             }
             results[item.0] = .success(Processed(value: item.1, enrichment: e, delivery: .realTime))
             return true
         }
-        return contracts.indices.map { (contracts[$0], results[$0]!) }
+        return symbols.indices.map { (symbols[$0], results[$0]!) }
     }
 
     /// Maps a client error to the pipeline's `UPSTREAM_ERROR`.
