@@ -129,6 +129,19 @@ status=$(wait_exit 10)
 if [ "$status" = "143" ]; then ok "SIGTERM exits 143"; else bad "SIGTERM exits 143 (got $status)"; fi
 if restored; then ok "terminal restored after SIGTERM"; else bad "terminal restored after SIGTERM"; fi
 
+echo "e2e: Ctrl-C and a crash"
+start --demo --watchlist AAPL
+wait_for "SIMULATED" 15 >/dev/null
+"${T[@]}" send-keys -t e2e C-c
+status=$(wait_exit 10)
+if [ "$status" = "130" ] && restored; then ok "Ctrl-C exits 130 with the terminal restored"; else bad "Ctrl-C (got $status)"; fi
+start --demo --watchlist AAPL
+wait_for "SIMULATED" 15 >/dev/null
+pid=$(app_pid)
+[ -n "$pid" ] && kill -SEGV "$pid"
+status=$(wait_exit 10)
+if [ "$status" = "139" ] && restored; then ok "SIGSEGV: terminal restored before the crash, exit 139"; else bad "SIGSEGV (got $status)"; fi
+
 echo "e2e: a hostile upstream string"
 HOSTILE=$'\e[2J\e]0;PWNED\a\rEVIL\bX\u202eTXT\u200bZ'
 "$BIN" sim --port 0 --fail "/v2/stocks/snapshots:500:$HOSTILE" >"$WORK/sim.out" 2>&1 &

@@ -59,3 +59,25 @@ struct RateLimiterTests {
         #expect(RateLimitHeaders().earliestRetry(now: 50) == nil)
     }
 }
+
+/// The in-flight cap shared by every request of a client.
+struct InFlightCapTests {
+    @Test func neverMoreThanTheCapInFlight() async {
+        let limiter = RateLimiter(requestsPerMinute: 6000, burst: 100, maxInFlight: 3)
+        final class Peak: Sendable { let value = Mutex(0) }
+        let peak = Peak()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    await limiter.beginRequest()
+                    let now = await limiter.requestsInFlight
+                    peak.value.withLock { $0 = max($0, now) }
+                    try? await Task.sleep(for: .milliseconds(5))
+                    await limiter.endRequest()
+                }
+            }
+        }
+        #expect(peak.value.withLock { $0 } == 3)
+        #expect(await limiter.requestsInFlight == 0)
+    }
+}

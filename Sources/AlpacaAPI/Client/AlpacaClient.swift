@@ -92,9 +92,17 @@ public struct AlpacaClient: Sendable {
         while true {
             attempt += 1
             try await limiter.acquire(host: parts.host)
+            await limiter.beginRequest()
+            let outcome: Result<HTTPResponse, any Error>
+            do {
+                outcome = .success(try await transport.send(request))
+            } catch {
+                outcome = .failure(error)
+            }
+            await limiter.endRequest()
             let response: HTTPResponse
             do {
-                response = try await transport.send(request)
+                response = try outcome.get()
             } catch let error as HTTPError {
                 if error.kind == .cancelled { throw CancellationError() }
                 let message = redact(error.message)

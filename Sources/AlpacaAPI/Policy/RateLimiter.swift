@@ -34,13 +34,18 @@ public actor RateLimiter {
     private var blockedUntil: [String: Double] = [:]
     private var serverBudget: (remaining: Int, limit: Int, reset: Double)?
     private var nextPacedSlot: Double = 0
+    private let maxInFlight: Int
+    private var inFlight = 0
+    private var slotWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Creates a limiter.
     /// - Parameters:
     ///   - requestsPerMinute: The sustained rate (default 180, below Alpaca's 200).
     ///   - burst: The most requests sent back to back.
+    ///   - maxInFlight: The most requests in flight at once (default 8).
     ///   - timing: Clock and sleeper.
-    public init(requestsPerMinute: Int = 180, burst: Int = 10, timing: Timing = .system) {
+    public init(requestsPerMinute: Int = 180, burst: Int = 10, maxInFlight: Int = 8, timing: Timing = .system) {
+        self.maxInFlight = max(1, maxInFlight)
         self.ratePerSecond = Double(max(1, requestsPerMinute)) / 60
         self.burst = Double(max(1, burst))
         self.timing = timing
@@ -70,6 +75,27 @@ public actor RateLimiter {
             try await timing.sleep(min(wait, 5))
         }
     }
+
+    /// Waits for one of the `maxInFlight` request slots; pair every call with ``endRequest()``.
+    public func beginRequest() async {
+        if inFlight < maxInFlight {
+            inFlight += 1
+            return
+        }
+        await withCheckedContinuation { slotWaiters.append($0) }
+    }
+
+    /// Frees a request slot, handing it straight to the longest waiter if there is one.
+    public func endRequest() {
+        if slotWaiters.isEmpty {
+            inFlight -= 1
+        } else {
+            slotWaiters.removeFirst().resume()
+        }
+    }
+
+    /// Requests in flight now.
+    public var requestsInFlight: Int { inFlight }
 
     /// Records the rate-limit headers of a response.
     public func record(_ headers: RateLimitHeaders, status: Int, host: String) {
