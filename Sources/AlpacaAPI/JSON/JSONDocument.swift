@@ -53,8 +53,11 @@ public struct JSONDocument: Sendable {
     /// - Parameter bytes: The UTF-8 text.
     /// - Throws: `JSONError` with the byte offset of the first syntax error.
     public init(bytes: [UInt8]) throws(JSONError) {
-        var parser = JSONParser(bytes: bytes)
-        storage = Storage(bytes: bytes, tokens: try parser.parseDocument())
+        let tokens = try bytes.withUnsafeBufferPointer { buffer throws(JSONError) in
+            var parser = JSONParser(bytes: buffer)
+            return try parser.parseDocument()
+        }
+        storage = Storage(bytes: bytes, tokens: tokens)
     }
 
     /// The root value.

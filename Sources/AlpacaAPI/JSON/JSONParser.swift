@@ -1,11 +1,12 @@
 /// Validates JSON text and builds the token tape of a `JSONDocument`.
 struct JSONParser {
-    let bytes: [UInt8]
+    /// The text, read through a pointer: no bounds-checked array access per byte.
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var tokens: [JSONDocument.Token] = []
     var depth = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         tokens.reserveCapacity(bytes.count / 6 + 4)
     }
