@@ -2,13 +2,41 @@
 ///
 /// A wide grapheme (CJK, emoji) is stored in its first cell with `width == 2`; the cell to its
 /// right is a continuation (`width == 0`, empty grapheme) that the terminal never draws itself.
+///
+/// The grapheme is kept inline as up to 32 UTF-8 bytes (every cluster `TerminalSanitizer` lets
+/// through: at most 8 scalars), so a cell is a plain value: copying, comparing and storing one
+/// never touches the heap or a reference count. A longer grapheme given to `init` is cut at the
+/// last whole scalar that fits.
 public struct Cell: Sendable, Hashable {
-    /// The grapheme cluster shown; empty for a continuation cell.
-    public var grapheme: String
-    /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
-    public var width: Int
+    /// The grapheme's UTF-8 bytes, little-endian, zero past `byteCount`.
+    private var bytes: (UInt64, UInt64, UInt64, UInt64)
     /// How the cell looks.
     public var style: Style
+    /// The number of grapheme bytes in `bytes`.
+    private var byteCount: UInt8
+    /// The display width (0, 1 or 2).
+    private var storedWidth: UInt8
+
+    /// The most UTF-8 bytes a cell keeps.
+    public static let maximumGraphemeBytes = 32
+
+    /// The grapheme cluster shown; empty for a continuation cell.
+    public var grapheme: String {
+        get {
+            withUnsafeBytes(of: bytes) { raw in
+                String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<Int(byteCount)]), as: UTF8.self)
+            }
+        }
+        set {
+            (bytes, byteCount) = Self.pack(newValue)
+        }
+    }
+
+    /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
+    public var width: Int {
+        get { Int(storedWidth) }
+        set { storedWidth = UInt8(clamping: newValue) }
+    }
 
     /// Creates a cell.
     /// - Parameters:
@@ -16,9 +44,39 @@ public struct Cell: Sendable, Hashable {
     ///   - width: Its display width (0 for a continuation).
     ///   - style: Its style.
     public init(grapheme: String, width: Int, style: Style = .plain) {
-        self.grapheme = grapheme
-        self.width = width
+        (bytes, byteCount) = Self.pack(grapheme)
         self.style = style
+        self.storedWidth = UInt8(clamping: width)
+    }
+
+    /// Creates a cell holding one Unicode scalar, without going through `String`.
+    /// - Parameters:
+    ///   - scalar: The scalar (a whole grapheme cluster on its own).
+    ///   - width: Its display width.
+    ///   - style: Its style.
+    init(scalar: Unicode.Scalar, width: Int, style: Style) {
+        let v = scalar.value
+        var word: UInt64
+        var count: UInt8
+        if v < 0x80 {
+            word = UInt64(v)
+            count = 1
+        } else if v < 0x800 {
+            word = UInt64(0xC0 | v >> 6) | UInt64(0x80 | v & 0x3F) << 8
+            count = 2
+        } else if v < 0x1_0000 {
+            word = UInt64(0xE0 | v >> 12) | UInt64(0x80 | v >> 6 & 0x3F) << 8 | UInt64(0x80 | v & 0x3F) << 16
+            count = 3
+        } else {
+            word =
+                UInt64(0xF0 | v >> 18) | UInt64(0x80 | v >> 12 & 0x3F) << 8 | UInt64(0x80 | v >> 6 & 0x3F) << 16
+                | UInt64(0x80 | v & 0x3F) << 24
+            count = 4
+        }
+        self.bytes = (word, 0, 0, 0)
+        self.byteCount = count
+        self.style = style
+        self.storedWidth = UInt8(clamping: width)
     }
 
     /// A space in the plain style.
@@ -27,13 +85,58 @@ public struct Cell: Sendable, Hashable {
     /// A space with a style.
     /// - Parameter style: The style.
     /// - Returns: The cell.
-    public static func blank(_ style: Style) -> Cell { Cell(grapheme: " ", width: 1, style: style) }
+    public static func blank(_ style: Style) -> Cell { Cell(scalar: " ", width: 1, style: style) }
 
     /// The right half of a wide grapheme.
     /// - Parameter style: The style of the wide grapheme.
     /// - Returns: The continuation cell.
-    public static func continuation(_ style: Style) -> Cell { Cell(grapheme: "", width: 0, style: style) }
+    public static func continuation(_ style: Style) -> Cell {
+        Cell(grapheme: "", width: 0, style: style)
+    }
 
     /// Whether this is the right half of a wide grapheme.
-    public var isContinuation: Bool { width == 0 }
+    public var isContinuation: Bool { storedWidth == 0 }
+
+    /// Calls `body` with the grapheme's UTF-8 bytes.
+    /// - Parameter body: Receives the bytes.
+    /// - Returns: What `body` returns.
+    public func withGraphemeUTF8<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: bytes) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<Int(byteCount)])) }
+    }
+
+    /// Whether two cells are the same: same grapheme, width and style.
+    public static func == (lhs: Cell, rhs: Cell) -> Bool {
+        lhs.bytes.0 == rhs.bytes.0 && lhs.storedWidth == rhs.storedWidth && lhs.style == rhs.style
+            && lhs.byteCount == rhs.byteCount && lhs.bytes.1 == rhs.bytes.1 && lhs.bytes.2 == rhs.bytes.2
+            && lhs.bytes.3 == rhs.bytes.3
+    }
+
+    /// Hashes the grapheme, width and style.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.0)
+        hasher.combine(bytes.1)
+        hasher.combine(bytes.2)
+        hasher.combine(bytes.3)
+        hasher.combine(byteCount)
+        hasher.combine(storedWidth)
+        hasher.combine(style)
+    }
+
+    /// Packs a grapheme's UTF-8 into the inline words, cutting at a scalar boundary.
+    private static func pack(_ text: String) -> ((UInt64, UInt64, UInt64, UInt64), UInt8) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &words) { raw in
+            for byte in text.utf8 {
+                // A lead byte starts a scalar: keep it only when the whole scalar fits.
+                if byte & 0xC0 != 0x80 {
+                    let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    if count + length > maximumGraphemeBytes { break }
+                }
+                raw[count] = byte
+                count += 1
+            }
+        }
+        return (words, UInt8(count))
+    }
 }
