@@ -115,3 +115,28 @@ struct FastPathEquivalenceTests {
         #expect(cell == Cell(grapheme: "中", width: 2))
     }
 }
+
+struct PackedStyleTests {
+    @Test func colorsAndStylesSurviveACell() {
+        var colors: [Color] = [.default]
+        for n in [0, 1, 7, 8, 15, 16, 200, 255] as [UInt8] { colors += [.ansi(n), .indexed(n)] }
+        colors += [.rgb(0, 0, 0), .rgb(255, 255, 255), .rgb(1, 2, 3), .rgb(0xd0, 0x80, 0x0f)]
+        for color in colors { #expect(Color(packed: color.packed) == color) }
+        for foreground in colors {
+            for background in colors {
+                for raw in [0, 1, 3, 16, 31] as [UInt8] {
+                    let style = Style(
+                        foreground: foreground, background: background, attributes: TextAttributes(rawValue: raw))
+                    var cell = Cell(grapheme: "x", width: 1, style: style)
+                    #expect(cell.style == style)
+                    #expect(cell.grapheme == "x" && cell.width == 1)
+                    cell.style = .plain
+                    #expect(cell == Cell(grapheme: "x", width: 1))
+                    cell.style = style
+                    #expect(cell == Cell(grapheme: "x", width: 1, style: style))
+                    #expect((cell == Cell(grapheme: "x", width: 1, style: .plain)) == (style == .plain))
+                }
+            }
+        }
+    }
+}

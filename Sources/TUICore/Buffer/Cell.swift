@@ -10,12 +10,12 @@
 public struct Cell: Sendable, Hashable {
     /// The grapheme's UTF-8 bytes, little-endian, zero past `byteCount`.
     private var bytes: (UInt64, UInt64, UInt64, UInt64)
-    /// How the cell looks.
-    public var style: Style
-    /// The number of grapheme bytes in `bytes`.
-    private var byteCount: UInt8
-    /// The display width (0, 1 or 2).
-    private var storedWidth: UInt8
+    /// The foreground (low half) and background (high half) colours, packed by `Color.packed`.
+    private var colors: UInt64
+    /// The attributes (bits 0–7), the number of grapheme bytes (8–15) and the width (16–23).
+    private var tail: UInt32
+
+    private var byteCount: Int { Int(tail >> 8 & 0xFF) }
 
     /// The most UTF-8 bytes a cell keeps.
     public static let maximumGraphemeBytes = 32
@@ -24,18 +24,34 @@ public struct Cell: Sendable, Hashable {
     public var grapheme: String {
         get {
             withUnsafeBytes(of: bytes) { raw in
-                String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<Int(byteCount)]), as: UTF8.self)
+                String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<byteCount]), as: UTF8.self)
             }
         }
         set {
-            (bytes, byteCount) = Self.pack(newValue)
+            let (packed, count) = Self.pack(newValue)
+            bytes = packed
+            tail = tail & ~0xFF00 | UInt32(count) << 8
         }
     }
 
     /// 1 or 2 for a drawn cell, 0 for the continuation of a wide one.
     public var width: Int {
-        get { Int(storedWidth) }
-        set { storedWidth = UInt8(clamping: newValue) }
+        get { Int(tail >> 16) }
+        set { tail = tail & 0xFFFF | UInt32(UInt8(clamping: newValue)) << 16 }
+    }
+
+    /// How the cell looks.
+    public var style: Style {
+        get {
+            Style(
+                foreground: Color(packed: UInt32(truncatingIfNeeded: colors)),
+                background: Color(packed: UInt32(truncatingIfNeeded: colors >> 32)),
+                attributes: TextAttributes(rawValue: UInt8(truncatingIfNeeded: tail)))
+        }
+        set {
+            colors = Self.pack(newValue)
+            tail = tail & ~0xFF | UInt32(newValue.attributes.rawValue)
+        }
     }
 
     /// Creates a cell.
@@ -44,9 +60,15 @@ public struct Cell: Sendable, Hashable {
     ///   - width: Its display width (0 for a continuation).
     ///   - style: Its style.
     public init(grapheme: String, width: Int, style: Style = .plain) {
-        (bytes, byteCount) = Self.pack(grapheme)
-        self.style = style
-        self.storedWidth = UInt8(clamping: width)
+        let (packed, count) = Self.pack(grapheme)
+        self.init(bytes: packed, count: count, width: width, style: style)
+    }
+
+    private init(bytes: (UInt64, UInt64, UInt64, UInt64), count: UInt8, width: Int, style: Style) {
+        self.bytes = bytes
+        self.colors = Self.pack(style)
+        self.tail =
+            UInt32(style.attributes.rawValue) | UInt32(count) << 8 | UInt32(UInt8(clamping: width)) << 16
     }
 
     /// Creates a cell holding one Unicode scalar, without going through `String`.
@@ -73,10 +95,7 @@ public struct Cell: Sendable, Hashable {
                 | UInt64(0x80 | v & 0x3F) << 24
             count = 4
         }
-        self.bytes = (word, 0, 0, 0)
-        self.byteCount = count
-        self.style = style
-        self.storedWidth = UInt8(clamping: width)
+        self.init(bytes: (word, 0, 0, 0), count: count, width: width, style: style)
     }
 
     /// A space in the plain style.
@@ -95,20 +114,20 @@ public struct Cell: Sendable, Hashable {
     }
 
     /// Whether this is the right half of a wide grapheme.
-    public var isContinuation: Bool { storedWidth == 0 }
+    public var isContinuation: Bool { tail >> 16 == 0 }
 
     /// Calls `body` with the grapheme's UTF-8 bytes.
     /// - Parameter body: Receives the bytes.
     /// - Returns: What `body` returns.
     public func withGraphemeUTF8<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try withUnsafeBytes(of: bytes) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<Int(byteCount)])) }
+        try withUnsafeBytes(of: bytes) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<byteCount])) }
     }
 
     /// Whether two cells are the same: same grapheme, width and style.
     public static func == (lhs: Cell, rhs: Cell) -> Bool {
-        lhs.bytes.0 == rhs.bytes.0 && lhs.storedWidth == rhs.storedWidth && lhs.style == rhs.style
-            && lhs.byteCount == rhs.byteCount && lhs.bytes.1 == rhs.bytes.1 && lhs.bytes.2 == rhs.bytes.2
-            && lhs.bytes.3 == rhs.bytes.3
+        // Every field is an integer with no padding bits in use, so equality is word equality.
+        (lhs.bytes.0 ^ rhs.bytes.0) | (lhs.colors ^ rhs.colors) | UInt64(lhs.tail ^ rhs.tail)
+            | (lhs.bytes.1 ^ rhs.bytes.1) | (lhs.bytes.2 ^ rhs.bytes.2) | (lhs.bytes.3 ^ rhs.bytes.3) == 0
     }
 
     /// Hashes the grapheme, width and style.
@@ -117,9 +136,13 @@ public struct Cell: Sendable, Hashable {
         hasher.combine(bytes.1)
         hasher.combine(bytes.2)
         hasher.combine(bytes.3)
-        hasher.combine(byteCount)
-        hasher.combine(storedWidth)
-        hasher.combine(style)
+        hasher.combine(colors)
+        hasher.combine(tail)
+    }
+
+    /// Packs a style's colours into one word.
+    private static func pack(_ style: Style) -> UInt64 {
+        UInt64(style.foreground.packed) | UInt64(style.background.packed) << 32
     }
 
     /// Packs a grapheme's UTF-8 into the inline words, cutting at a scalar boundary.
@@ -138,5 +161,28 @@ public struct Cell: Sendable, Hashable {
             }
         }
         return (words, UInt8(count))
+    }
+}
+
+extension Color {
+    /// The colour as one integer: the case in bits 24–31, the payload below (injective).
+    var packed: UInt32 {
+        switch self {
+        case .default: return 0
+        case .ansi(let n): return 1 << 24 | UInt32(n)
+        case .indexed(let n): return 2 << 24 | UInt32(n)
+        case .rgb(let r, let g, let b): return 3 << 24 | UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
+        }
+    }
+
+    /// The colour `packed` came from.
+    init(packed: UInt32) {
+        let n = UInt8(truncatingIfNeeded: packed)
+        switch packed >> 24 {
+        case 1: self = .ansi(n)
+        case 2: self = .indexed(n)
+        case 3: self = .rgb(UInt8(truncatingIfNeeded: packed >> 16), UInt8(truncatingIfNeeded: packed >> 8), n)
+        default: self = .default
+        }
     }
 }

@@ -35,26 +35,31 @@ public struct ScreenBuffer: Sendable, Equatable {
     public mutating func set(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, y >= 0, x < size.width, y < size.height, !cell.isContinuation else { return }
         let width = size.width
-        cells.withUnsafeMutableBufferPointer { cells in
-            var cell = cell
-            if cell.width == 2 && x + 1 >= width { cell = .blank(cell.style) }
-            let index = y * width + x
-            // Cutting the right half of a wide grapheme: blank its left half.
-            if cells[index].isContinuation && x > 0 {
-                cells[index - 1] = .blank(cells[index - 1].style)
+        cells.withUnsafeMutableBufferPointer { Self.place(cell, x: x, y: y, width: width, in: $0) }
+    }
+
+    /// `set` on the raw cells of a buffer `width` columns wide; `x` and `y` must be inside it.
+    @inline(__always)
+    fileprivate static func place(_ cell: Cell, x: Int, y: Int, width: Int, in cells: UnsafeMutableBufferPointer<Cell>)
+    {
+        var cell = cell
+        if cell.width == 2 && x + 1 >= width { cell = .blank(cell.style) }
+        let index = y * width + x
+        // Cutting the right half of a wide grapheme: blank its left half.
+        if cells[index].isContinuation && x > 0 {
+            cells[index - 1] = .blank(cells[index - 1].style)
+        }
+        // Cutting the left half of a wide grapheme: blank its right half.
+        if cells[index].width == 2 && x + 1 < width {
+            cells[index + 1] = .blank(cells[index + 1].style)
+        }
+        cells[index] = cell
+        if cell.width == 2 {
+            let right = index + 1
+            if cells[right].width == 2 && x + 2 < width {
+                cells[right + 1] = .blank(cells[right + 1].style)
             }
-            // Cutting the left half of a wide grapheme: blank its right half.
-            if cells[index].width == 2 && x + 1 < width {
-                cells[index + 1] = .blank(cells[index + 1].style)
-            }
-            cells[index] = cell
-            if cell.width == 2 {
-                let right = index + 1
-                if cells[right].width == 2 && x + 2 < width {
-                    cells[right + 1] = .blank(cells[right + 1].style)
-                }
-                cells[right] = .continuation(cell.style)
-            }
+            cells[right] = .continuation(cell.style)
         }
     }
 
@@ -82,9 +87,11 @@ public struct ScreenBuffer: Sendable, Equatable {
         // Latin, punctuation, arrows, box drawing, shapes…) is one cell per scalar; the general
         // path below gives the same cells for it.
         if DisplayWidth.isStandalone(text) {
-            var pen = Pen(x: x, y: y, limit: limit, style: style)
-            for scalar in text.unicodeScalars {
-                if !pen.put(scalar, width: DisplayWidth.standaloneWidth(scalar.value), into: &self) { break }
+            var pen = Pen(x: x, y: y, limit: limit, style: style, bufferWidth: size.width)
+            cells.withUnsafeMutableBufferPointer { cells in
+                for scalar in text.unicodeScalars {
+                    if !pen.put(scalar, width: DisplayWidth.standaloneWidth(scalar.value), into: cells) { break }
+                }
             }
             return pen.used
         }
@@ -116,7 +123,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     mutating func writeFitted(
         _ text: some StringProtocol, x: Int, y: Int, width: Int, alignment: Alignment, style: Style
     ) -> Int {
-        guard DisplayWidth.isStandalone(text) else {
+        guard let textWidth = DisplayWidth.standaloneWidth(of: text) else {
             return write(
                 TerminalSanitizer.fit(text, width: width, alignment: alignment), x: x, y: y, style: style,
                 maxWidth: width)
@@ -125,19 +132,16 @@ public struct ScreenBuffer: Sendable, Equatable {
         let limit = min(width, size.width - x)
         guard limit > 0 else { return 0 }
         // What `clamp` keeps: everything when it fits, else what fits before a one-cell "…".
-        var textWidth = 0
-        for scalar in text.unicodeScalars { textWidth += DisplayWidth.standaloneWidth(scalar.value) }
         let cut = textWidth > width
         let budget = cut ? width - 1 : width
-        var keptWidth = 0
+        var keptWidth = textWidth
         if cut {
+            keptWidth = 0
             for scalar in text.unicodeScalars {
                 let w = DisplayWidth.standaloneWidth(scalar.value)
                 if keptWidth + w > budget { break }
                 keptWidth += w
             }
-        } else {
-            keptWidth = textWidth
         }
         let gap = max(0, width - keptWidth - (cut ? 1 : 0))
         let leading: Int
@@ -146,20 +150,22 @@ public struct ScreenBuffer: Sendable, Equatable {
         case .right: leading = gap
         case .center: leading = gap / 2
         }
-        var pen = Pen(x: x, y: y, limit: limit, style: style)
-        for _ in 0..<leading {
-            if !pen.put(" ", width: 1, into: &self) { return pen.used }
-        }
-        var taken = 0
-        for scalar in text.unicodeScalars {
-            let w = DisplayWidth.standaloneWidth(scalar.value)
-            if cut && taken + w > budget { break }
-            taken += w
-            if !pen.put(scalar, width: w, into: &self) { return pen.used }
-        }
-        if cut && !pen.put("…", width: 1, into: &self) { return pen.used }
-        for _ in 0..<(gap - leading) {
-            if !pen.put(" ", width: 1, into: &self) { return pen.used }
+        var pen = Pen(x: x, y: y, limit: limit, style: style, bufferWidth: size.width)
+        cells.withUnsafeMutableBufferPointer { cells in
+            for _ in 0..<leading {
+                if !pen.put(" ", width: 1, into: cells) { return }
+            }
+            var taken = 0
+            for scalar in text.unicodeScalars {
+                let w = DisplayWidth.standaloneWidth(scalar.value)
+                if cut && taken + w > budget { break }
+                taken += w
+                if !pen.put(scalar, width: w, into: cells) { return }
+            }
+            if cut && !pen.put("…", width: 1, into: cells) { return }
+            for _ in 0..<(gap - leading) {
+                if !pen.put(" ", width: 1, into: cells) { return }
+            }
         }
         return pen.used
     }
@@ -212,20 +218,28 @@ private struct Pen {
     let y: Int
     let limit: Int
     let style: Style
+    let bufferWidth: Int
     var used = 0
 
-    init(x: Int, y: Int, limit: Int, style: Style) {
+    init(x: Int, y: Int, limit: Int, style: Style, bufferWidth: Int) {
         self.x = x
         self.y = y
         self.limit = limit
         self.style = style
+        self.bufferWidth = bufferWidth
     }
 
     /// Draws one scalar; false once the limit is reached (nothing more fits).
-    mutating func put(_ scalar: Unicode.Scalar, width: Int, into buffer: inout ScreenBuffer) -> Bool {
+    ///
+    /// The caller has checked `y`, and `limit` keeps `x + used` left of the buffer's right edge.
+    @inline(__always)
+    mutating func put(_ scalar: Unicode.Scalar, width: Int, into cells: UnsafeMutableBufferPointer<Cell>) -> Bool {
         if width == 0 { return true }
         if used + width > limit { return false }
-        if x + used >= 0 { buffer.set(Cell(scalar: scalar, width: width, style: style), x: x + used, y: y) }
+        if x + used >= 0 {
+            ScreenBuffer.place(
+                Cell(scalar: scalar, width: width, style: style), x: x + used, y: y, width: bufferWidth, in: cells)
+        }
         used += width
         return true
     }

@@ -33,6 +33,25 @@ extension DisplayWidth {
         return true
     }
 
+    /// The width of a text when every scalar of it is standalone, in one pass; nil otherwise.
+    /// - Parameter text: The text.
+    /// - Returns: Cells taken, or nil when the text needs the general path.
+    static func standaloneWidth(of text: some StringProtocol) -> Int? {
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else {
+                var total = 0
+                for scalar in text.unicodeScalars {
+                    guard isStandalone(scalar.value) else { return nil }
+                    total += standaloneWidth(scalar.value)
+                }
+                return total
+            }
+            ascii += 1
+        }
+        return ascii
+    }
+
     /// The width of a standalone scalar (see `isStandalone(_:)`).
     /// - Parameter value: The scalar's value.
     /// - Returns: Cells taken.
