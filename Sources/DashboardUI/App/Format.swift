@@ -11,6 +11,34 @@ enum Format {
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
         let scaled = Int64((abs(value) * Double(scale)).rounded())
+        // Digits are laid right to left into a stack buffer: no intermediate strings.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            var rest = scaled
+            for _ in 0..<digits {
+                put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+                rest /= 10
+            }
+            if digits > 0 { put(0x2E) }
+            repeat {
+                put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+                rest /= 10
+            } while rest > 0
+            if value < 0 && scaled != 0 { put(0x2D) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+        }
+    }
+
+    /// The old, string-building `fixed`, kept as the reference the tests hold the fast one to.
+    static func fixedReference(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return missing }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())
         let whole = scaled / scale
         let fraction = scaled % scale
         var text = String(whole)

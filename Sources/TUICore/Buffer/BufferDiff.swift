@@ -12,16 +12,19 @@ public enum BufferDiff {
         let width = next.size.width
         var changes: [CellChange] = []
         let sameSize = previous.size == next.size
-        for (index, cell) in next.cells.enumerated() where !cell.isContinuation {
-            if sameSize {
-                let old = previous.cells[index]
-                // A wide cell also owns the next cell, so compare that too.
-                let continuationDiffers =
-                    cell.width == 2 && index + 1 < next.cells.count
-                    && previous.cells[index + 1] != next.cells[index + 1]
-                if old == cell && !continuationDiffers { continue }
+        next.cells.withUnsafeBufferPointer { new in
+            previous.cells.withUnsafeBufferPointer { old in
+                for index in new.indices where !new[index].isContinuation {
+                    if sameSize {
+                        // A wide cell also owns the next cell, so compare that too.
+                        let continuationDiffers =
+                            new[index].width == 2 && index + 1 < new.count && old[index + 1] != new[index + 1]
+                        if old[index] == new[index] && !continuationDiffers { continue }
+                    }
+                    changes.append(
+                        CellChange(position: Position(x: index % width, y: index / width), cell: new[index]))
+                }
             }
-            changes.append(CellChange(position: Position(x: index % width, y: index / width), cell: cell))
         }
         return changes
     }

@@ -26,6 +26,17 @@ public enum DisplayWidth {
     /// - Returns: Cells taken.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
+        if v >= 0x2000 && v < 0x2C00 { return Int(symbolWidths[Int(v - 0x2000)]) }
+        return computedWidth(of: scalar)
+    }
+
+    /// The width of one scalar, worked out from its Unicode properties (`of(_:)` looks the common
+    /// symbol block up in a table made by this function).
+    /// - Parameter scalar: The scalar.
+    /// - Returns: Cells taken.
+    static func computedWidth(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
@@ -64,6 +75,10 @@ public enum DisplayWidth {
     /// - Returns: Cells taken.
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
+        if isStandalone(text) {
+            for scalar in text.unicodeScalars { total += standaloneWidth(scalar.value) }
+            return total
+        }
         for character in text { total += of(character) }
         return total
     }

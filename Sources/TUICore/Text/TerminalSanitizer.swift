@@ -26,7 +26,9 @@ public enum TerminalSanitizer {
     /// - Parameter text: Untrusted text.
     /// - Returns: Text that is safe to draw.
     public static func sanitize(_ text: some StringProtocol) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return String(text) }
+        // Text of standalone scalars (ASCII and common symbols) holds nothing unsafe and no cluster
+        // of more than one scalar: it is already safe.
+        if DisplayWidth.isStandalone(text) { return String(text) }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(isUnsafe(scalar) ? replacement : scalar)

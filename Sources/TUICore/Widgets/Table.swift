@@ -104,9 +104,7 @@ public struct Table: Sendable, Equatable {
             var x = area.x
             for (index, width) in placed {
                 let column = columns[index]
-                buffer.write(
-                    TerminalSanitizer.fit(column.title, width: width, alignment: column.alignment),
-                    x: x, y: y, style: header, maxWidth: width)
+                buffer.writeFitted(column.title, x: x, y: y, width: width, alignment: column.alignment, style: header)
                 x += width + spacing
             }
             y += 1
@@ -128,9 +126,7 @@ public struct Table: Sendable, Equatable {
                 let style = cell.role.map { rowStyle.patched(with: theme.style($0)) } ?? rowStyle
                 let fieldWidth = cell.spansRemaining ? area.maxX - x : width
                 let alignment = cell.spansRemaining ? .left : columns[index].alignment
-                buffer.write(
-                    TerminalSanitizer.fit(cell.text, width: fieldWidth, alignment: alignment),
-                    x: x, y: y, style: style, maxWidth: fieldWidth)
+                buffer.writeFitted(cell.text, x: x, y: y, width: fieldWidth, alignment: alignment, style: style)
                 if cell.spansRemaining { break }
                 x += width + spacing
             }
