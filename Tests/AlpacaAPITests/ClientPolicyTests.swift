@@ -1,4 +1,5 @@
 import AlpacaSimulator
+import CurlTransport
 import Foundation
 import HTTPCore
 import MarketModel
@@ -134,7 +135,7 @@ struct ClientPolicyTests {
             hosts: AlpacaHosts(trading: "http://127.0.0.1:1", data: "http://127.0.0.1:1"),
             credentials: Credentials(keyID: Secret("PK"), secretKey: Secret(canary)))
         configuration.retry = RetryPolicy(maxAttempts: 2, base: 0.01, cap: 0.01)
-        let client = AlpacaClient(configuration: configuration, transport: SimulatedUpstreamTransport.curl())
+        let client = AlpacaClient(configuration: configuration, transport: CurlTransport())
         let error = await #expect(throws: AlpacaError.self) { _ = try await client.clock() }
         #expect(error?.kind == .transport)
         #expect(error?.transportKind == .connectionFailed)
@@ -145,7 +146,7 @@ struct ClientPolicyTests {
         let client = AlpacaClient(
             configuration: AlpacaClient.Configuration(
                 hosts: AlpacaHosts(trading: "http://example.com", data: "http://example.com")),
-            transport: SimulatedUpstreamTransport.curl())
+            transport: CurlTransport())
         let error = await #expect(throws: AlpacaError.self) { _ = try await client.clock() }
         #expect(error?.kind == .invalidRequest)
     }

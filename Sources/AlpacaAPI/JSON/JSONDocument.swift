@@ -61,7 +61,7 @@ public struct JSONDocument: Sendable {
     }
 
     /// The root value.
-    public var root: JSONValue { JSONValue(storage: storage, index: 0) }
+    public var root: JSONValue { JSONValue(document: storage, index: 0) }
 }
 
 /// A JSON syntax error.

@@ -5,11 +5,6 @@ public struct JSONValue: Sendable {
     let document: JSONDocument.Storage
     let index: Int
 
-    init(storage: JSONDocument.Storage, index: Int) {
-        self.document = storage
-        self.index = index
-    }
-
     init(document: JSONDocument.Storage, index: Int) {
         self.document = document
         self.index = index

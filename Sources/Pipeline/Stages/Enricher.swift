@@ -49,12 +49,6 @@ public enum Enricher {
         return out
     }
 
-    /// Whether an instant falls in 09:30–16:00 New York on a weekday.
-    public static func isRegularHours(_ t: Timestamp) -> Bool {
-        let ny = NewYorkTime(t)
-        return !ny.date.isWeekend && ny.minuteOfDay >= 570 && ny.minuteOfDay < 960
-    }
-
     /// Enriches and derives for a stock quote in one call (cache hits, tests).
     public static func enrich(_ quote: StockQuote, context: StageContext) -> Enrichment {
         let e = enrich(
