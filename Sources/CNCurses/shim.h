@@ -33,6 +33,7 @@ static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline unsigned long cn_tiocgwinsz(void) { return TIOCGWINSZ; }
 
 #include <langinfo.h>
+#include <poll.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -42,6 +43,13 @@ static inline unsigned long cn_tiocgwinsz(void) { return TIOCGWINSZ; }
 static inline int cn_codeset_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/// 1 when the tty behind `fd` has hung up (its other side closed), 0 while it is alive.
+static inline int cn_tty_hung_up(int fd) {
+    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+    if (poll(&p, 1, 0) < 0) return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /// Reads the window size of a tty; 0 on success.

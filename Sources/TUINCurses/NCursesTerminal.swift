@@ -123,6 +123,9 @@ public final class NCursesTerminal {
         return keys
     }
 
+    /// Whether the terminal has gone away (its other side closed), so no key will ever arrive.
+    public var isHungUp: Bool { cn_tty_hung_up(STDIN_FILENO) != 0 }
+
     /// Applies the tty's current size (gotcha N8: called from the SIGWINCH source).
     /// - Returns: The new size.
     @discardableResult

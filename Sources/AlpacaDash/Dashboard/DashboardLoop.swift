@@ -29,11 +29,9 @@ func runDashboard(
 
     let signals = TerminalSignals { inbox.post(.signal($0)) }
     defer { signals.cancel() }
-    // Sources are created with queue .main so their main-actor handlers are legal (gotcha N7).
-    let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
-    input.setEventHandler { inbox.post(.input) }
-    input.resume()
-    defer { input.cancel() }
+    let keyboard = KeyboardSource { inbox.post(.input) }
+    defer { keyboard.cancel() }
+    // Queue .main makes the handler main-actor code (gotcha N7).
     let ticker = DispatchSource.makeTimerSource(queue: .main)
     ticker.schedule(deadline: .now() + 1, repeating: 1)
     ticker.setEventHandler { inbox.post(.tick) }
@@ -48,7 +46,6 @@ func runDashboard(
     state.size = terminal.size
     var onScreen: ScreenBuffer?
     var lastFrame = ContinuousClock.now
-    var idleInputs = 0
     let frameInterval = Duration.milliseconds(33)
     var pending = [LoopInbox.Event.tick]
 
@@ -63,9 +60,9 @@ func runDashboard(
                 messages.append(.tick(now: Timestamp.now()))
             case .input:
                 let keys = terminal.readKeys()
-                // A readable stdin that yields nothing, again and again, means the terminal is gone.
-                idleInputs = keys.isEmpty ? idleInputs + 1 : 0
-                if idleInputs > 100 { return 128 + SIGHUP }
+                // Readable yet empty: a key still being decoded, or the terminal is gone for good.
+                if keys.isEmpty && terminal.isHungUp { return 128 + SIGHUP }
+                keyboard.rearm()
                 for key in keys {
                     messages.append(key == .resize ? .resize(terminal.handleResize()) : .key(key))
                 }
