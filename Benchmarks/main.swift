@@ -103,6 +103,12 @@ report(
     "pipeline decode→validate→enrich→derive→rules→QA→cache", full, items: 20_000, unit: "snapshots", budget: "≥ 400 k/s"
 )
 
+// `Benchmarks N --pipeline-only` stops here: a clean process to profile the pipeline with perf.
+if CommandLine.arguments.contains("--pipeline-only") {
+    await server.stop()
+    exit(0)
+}
+
 let decodeOnly = try await measure(runs) {
     for _ in 0..<20 { _ = try AlpacaClient.decodeStockSnapshots(body) }
 }
