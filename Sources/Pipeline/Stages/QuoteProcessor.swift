@@ -55,50 +55,71 @@ public struct QuoteProcessor: Sendable {
     }
 
     /// The stages in order over a batch; a failed chunk's symbols become `UPSTREAM_ERROR` first.
+    ///
+    /// Each value is built once and stays in its slot; the stages walk the list of slots still in
+    /// the running and write enrichments or rejections beside it, so no stage copies a quote.
     private func run<Value: QuoteFields>(
         _ symbols: [String], failures: [String: AlpacaError], context: StageContext,
         validate: (String) -> Result<Value, PipelineFailure>, rules: (Value) -> PipelineFailure?
     ) -> [(symbol: String, result: Result<Processed<Value>, PipelineFailure>)] {
-        var results = [Result<Processed<Value>, PipelineFailure>?](repeating: nil, count: symbols.count)
+        var rejections = [PipelineFailure?](repeating: nil, count: symbols.count)
+        var values = [Value?](repeating: nil, count: symbols.count)
+        var enrichments = [Enrichment?](repeating: nil, count: symbols.count)
+        var live: [Int] = []
+        live.reserveCapacity(symbols.count)
         for (i, symbol) in symbols.enumerated() {
-            if let error = failures[symbol] { results[i] = .failure(Self.upstreamFailure(error, symbol: symbol)) }
+            if let error = failures.isEmpty ? nil : failures[symbol] {
+                rejections[i] = Self.upstreamFailure(error, symbol: symbol)
+            } else {
+                live.append(i)
+            }
         }
         let timer = StageTimer(metrics: metrics)
-        let pending = symbols.indices.filter { results[$0] == nil }
-        let validated: [Value?] = timer.run("validate", pending) { i in
+        timer.run("validate", &live) { i in
             switch validate(symbols[i]) {
-            case .success(let quote): return quote
+            case .success(let quote):
+                values[i] = quote
+                return true
             case .failure(let failure):
-                results[i] = .failure(failure)
-                return nil
+                rejections[i] = failure
+                return false
             }
         }
-        let passed = zip(pending, validated).compactMap { i, q in q.map { (i, $0) } }
-        let enriched = timer.run("enrich", passed) { _, q in
-            Enricher.enrich(
-                bid: q.bidPrice, ask: q.askPrice, volume: q.volume, timestamp: q.timestamp, context: context)
-        }
-        let derived = timer.run("derive", Array(zip(passed, enriched))) { item, e in
-            Enricher.derive(
-                e!, bid: item.1.bidPrice, ask: item.1.askPrice, timestamp: item.1.timestamp, context: context)
-        }
-        let ruled = timer.run("rules", Array(zip(passed, derived))) { item, e -> Enrichment? in
-            if let failure = rules(item.1) {
-                results[item.0] = .failure(failure)
-                return nil
-            }
-            return e
-        }
-        let passedRules = zip(passed, ruled).compactMap { item, e in e.map { (item, $0) } }
-        _ = timer.run("qa", passedRules) { item, e -> Bool? in
-            if let failure = QualityGate.check(e, symbol: symbols[item.0], context: context) {
-                results[item.0] = .failure(failure)
-                return nil
-            }
-            results[item.0] = .success(Processed(value: item.1, enrichment: e, delivery: .realTime))
+        timer.run("enrich", &live) { i in
+            enrichments[i] = Enricher.enrich(
+                bid: values[i]!.bidPrice, ask: values[i]!.askPrice, volume: values[i]!.volume,
+                timestamp: values[i]!.timestamp, context: context)
             return true
         }
-        return symbols.indices.map { (symbols[$0], results[$0]!) }
+        timer.run("derive", &live) { i in
+            enrichments[i] = Enricher.derive(
+                enrichments[i]!, bid: values[i]!.bidPrice, ask: values[i]!.askPrice,
+                timestamp: values[i]!.timestamp, context: context)
+            return true
+        }
+        timer.run("rules", &live) { i in
+            guard let failure = rules(values[i]!) else { return true }
+            rejections[i] = failure
+            return false
+        }
+        timer.run("qa", &live) { i in
+            guard let failure = QualityGate.check(enrichments[i]!, symbol: symbols[i], context: context) else {
+                return true
+            }
+            rejections[i] = failure
+            return false
+        }
+        var out: [(symbol: String, result: Result<Processed<Value>, PipelineFailure>)] = []
+        out.reserveCapacity(symbols.count)
+        for i in symbols.indices {
+            if let rejection = rejections[i] {
+                out.append((symbols[i], .failure(rejection)))
+            } else {
+                let value = Processed(value: values[i].take()!, enrichment: enrichments[i]!, delivery: .realTime)
+                out.append((symbols[i], .success(value)))
+            }
+        }
+        return out
     }
 
     /// Maps a client error to the pipeline's `UPSTREAM_ERROR`.

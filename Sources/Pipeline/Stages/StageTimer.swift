@@ -7,18 +7,20 @@ public import MarketMetrics
 struct StageTimer {
     let metrics: MetricsRegistry?
 
-    func run<Input, Output>(
-        _ stage: String, _ inputs: [Input], _ body: (Input) -> Output?
-    ) -> [Output?] {
+    /// Runs `body` over the slots in `live`, keeps the slots it passes, and records the stage.
+    /// - Parameters:
+    ///   - stage: The stage's name in the metrics.
+    ///   - live: The slots still in the running; on return, those `body` passed.
+    ///   - body: The stage for one slot: true when the value passes.
+    func run(_ stage: String, _ live: inout [Int], _ body: (Int) -> Bool) {
+        guard !live.isEmpty else { return }
         let start = ContinuousClock.now
-        let outputs = inputs.map(body)
-        guard let metrics, !inputs.isEmpty else { return outputs }
+        let count = live.count
+        live.removeAll { !body($0) }
+        guard let metrics else { return }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let failures = outputs.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
         metrics.recordStageBatch(
-            stage, successes: outputs.count - failures, failures: failures,
-            secondsPerValue: seconds / Double(inputs.count))
-        return outputs
+            stage, successes: live.count, failures: count - live.count, secondsPerValue: seconds / Double(count))
     }
 }
