@@ -101,7 +101,7 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     public func set(_ key: Key, _ value: Value, class cacheClass: CacheClass) {
         let expiry = clock.now.advanced(by: ttl(for: cacheClass))
         if let slot = storage.slot(of: key) {
-            counters[storage.nodes[slot].cacheClass.ordinal].entries -= 1
+            counters[storage.entries[slot].cacheClass.ordinal].entries -= 1
             storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry)
         } else {
             if storage.count >= maximumEntries, let victim = storage.leastRecentlyUsed {
@@ -154,7 +154,7 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
         var slot = storage.count - 1
         // Walking down keeps unvisited slots stable: removal only moves the last slot into the hole.
         while slot >= 0 {
-            if storage.nodes[slot].expiry <= now {
+            if storage.entries[slot].expiry <= now {
                 let node = storage.remove(at: slot)
                 counters[node.cacheClass.ordinal].entries -= 1
                 counters[node.cacheClass.ordinal].expiries += 1
@@ -190,9 +190,9 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     /// The live value for `key`, made most recently used; drops an expired entry, counting its expiry.
     func liveValue(for key: Key) -> Value? {
         guard let slot = storage.slot(of: key) else { return nil }
-        if clock.now < storage.nodes[slot].expiry {
+        if clock.now < storage.entries[slot].expiry {
             storage.touch(slot)
-            return storage.nodes[slot].value
+            return storage.entries[slot].value
         }
         let node = storage.remove(at: slot)
         counters[node.cacheClass.ordinal].entries -= 1
