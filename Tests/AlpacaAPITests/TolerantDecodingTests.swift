@@ -8,6 +8,16 @@ import Testing
 struct TolerantDecodingTests {
     private func root(_ text: String) throws -> JSONValue { try JSONDocument(bytes: Array(text.utf8)).root }
 
+    @Test func memberCountCountsMembersAndElementsOnlyAtTheTopLevel() throws {
+        let object = try root(#"{"a": {"x": [1, 2, {"y": 3}]}, "b": null, "c": [4, 5], "d": "s"}"#)
+        #expect(object.memberCount == 4)
+        #expect(try #require(object["a"]?["x"]).memberCount == 3)
+        #expect(try #require(object["c"]).memberCount == 2)
+        #expect(try #require(object["d"]).memberCount == 0)
+        #expect(try root("{}").memberCount == 0)
+        #expect(try root("[]").memberCount == 0)
+    }
+
     @Test func nullSnapshotEntryAndMissingParts() throws {
         let body = try root(#"{"AAPL": {"latestQuote": null, "prevDailyBar": null}, "ZZZZ": null}"#)
         let aapl = try WireStockSnapshot(json: try #require(body["AAPL"]))

@@ -81,13 +81,13 @@ extension AlpacaClient {
     static func decodeMap<Value: Sendable>(
         _ map: JSONValue?, _ decode: (JSONValue) throws(DecodeError) -> Value
     ) -> [String: Entry<Value>] {
-        guard let map, map.isObject, let members = try? map.members() else { return [:] }
+        guard let map, map.isObject else { return [:] }
         var out: [String: Entry<Value>] = [:]
-        out.reserveCapacity(members.count)
-        for (key, value) in members {
+        out.reserveCapacity(map.memberCount)
+        try? map.forEachMember { key, value in
             if value.isNull {
                 out[key] = .null
-                continue
+                return
             }
             do throws(DecodeError) { out[key] = .value(try decode(value)) } catch { out[key] = .invalid(error) }
         }

@@ -32,13 +32,12 @@ public struct JSONDocument: Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         let tokens: UnsafeBufferPointer<Token>
 
-        init(bytes: [UInt8], tokens: [Token]) {
+        /// Takes over `tokens` (allocated by the parser) and a copy of `bytes`.
+        init(bytes: [UInt8], tokens: UnsafeMutableBufferPointer<Token>) {
             let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
             _ = b.initialize(from: bytes)
             self.bytes = UnsafeBufferPointer(rebasing: b[0..<bytes.count])
-            let t = UnsafeMutableBufferPointer<Token>.allocate(capacity: max(1, tokens.count))
-            _ = t.initialize(from: tokens)
-            self.tokens = UnsafeBufferPointer(rebasing: t[0..<tokens.count])
+            self.tokens = UnsafeBufferPointer(tokens)
         }
 
         deinit {

@@ -3,20 +3,32 @@ struct JSONParser {
     /// The text, read through a pointer: no bounds-checked array access per byte.
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
-    var tokens: [JSONDocument.Token] = []
+    /// The tape, in memory the document takes over when parsing succeeds (no copy).
+    var tokens: UnsafeMutablePointer<JSONDocument.Token>
+    var capacity: Int
+    var count = 0
     var depth = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 6 + 4)
+        capacity = bytes.count / 5 + 8
+        tokens = .allocate(capacity: capacity)
     }
 
-    mutating func parseDocument() throws(JSONError) -> [JSONDocument.Token] {
-        skipWhitespace()
-        try parseValue()
-        skipWhitespace()
-        guard position == bytes.count else { throw fail("trailing characters") }
-        return tokens
+    /// Parses the whole text.
+    /// - Returns: The tape; the caller owns it and must deallocate it.
+    /// - Throws: `JSONError` (the tape is freed then).
+    mutating func parseDocument() throws(JSONError) -> UnsafeMutableBufferPointer<JSONDocument.Token> {
+        do throws(JSONError) {
+            skipWhitespace()
+            try parseValue()
+            skipWhitespace()
+            guard position == bytes.count else { throw fail("trailing characters") }
+        } catch {
+            tokens.deallocate()
+            throw error
+        }
+        return UnsafeMutableBufferPointer(start: tokens, count: count)
     }
 
     private func fail(_ message: String) -> JSONError { JSONError(offset: position, message: message) }
@@ -58,16 +70,26 @@ struct JSONParser {
     }
 
     private mutating func append(_ kind: JSONDocument.Kind, _ start: Int, _ end: Int, escaped: Bool = false) {
-        tokens.append(
-            JSONDocument.Token(
+        if count == capacity { grow() }
+        (tokens + count).initialize(
+            to: JSONDocument.Token(
                 kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                next: Int32(truncatingIfNeeded: tokens.count + 1), escaped: escaped))
+                next: Int32(truncatingIfNeeded: count + 1), escaped: escaped))
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<JSONDocument.Token>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: tokens, count: count)
+        tokens.deallocate()
+        tokens = larger
+        capacity *= 2
     }
 
     private mutating func parseObject() throws(JSONError) {
         depth += 1
         guard depth < 512 else { throw fail("nesting too deep") }
-        let index = tokens.count
+        let index = count
         append(.object, position, position)
         position += 1
         skipWhitespace()
@@ -97,14 +119,14 @@ struct JSONParser {
             }
         }
         tokens[index].end = Int32(truncatingIfNeeded: position)
-        tokens[index].next = Int32(truncatingIfNeeded: tokens.count)
+        tokens[index].next = Int32(truncatingIfNeeded: count)
         depth -= 1
     }
 
     private mutating func parseArray() throws(JSONError) {
         depth += 1
         guard depth < 512 else { throw fail("nesting too deep") }
-        let index = tokens.count
+        let index = count
         append(.array, position, position)
         position += 1
         skipWhitespace()
@@ -126,7 +148,7 @@ struct JSONParser {
             }
         }
         tokens[index].end = Int32(truncatingIfNeeded: position)
-        tokens[index].next = Int32(truncatingIfNeeded: tokens.count)
+        tokens[index].next = Int32(truncatingIfNeeded: count)
         depth -= 1
     }
 

@@ -37,6 +37,20 @@ public struct JSONValue: Sendable {
         }
     }
 
+    /// The number of members of an object or elements of an array (0 for a scalar); O(n).
+    public var memberCount: Int {
+        guard token.kind == .object || token.kind == .array else { return 0 }
+        let step = token.kind == .object ? 2 : 1
+        let end = Int(token.next)
+        var count = 0
+        var i = index + 1
+        while i < end {
+            count += 1
+            i = Int(document.tokens[i + step - 1].next)
+        }
+        return count
+    }
+
     /// The members of an object as (key, value) pairs.
     public func members() throws(DecodeError) -> [(key: String, value: JSONValue)] {
         var out: [(key: String, value: JSONValue)] = []
