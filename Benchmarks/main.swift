@@ -120,6 +120,14 @@ let stagesOnly = await measure(runs) {
 }
 report("  stages only (validate…QA, with metrics)", stagesOnly, items: 20_000, unit: "snapshots", budget: "—")
 
+let processed: [(String, CachedValue)] = processor.processStocks(
+    symbols, batch: BatchResult(entries: entries), context: context
+).enumerated().map { index, item in (keys[index], .stock(try! item.result.get())) }
+let storesOnly = await measure(runs) {
+    for _ in 0..<20 { await cache.setMany(processed, class: .realTime) }
+}
+report("  cache stores only (setMany of 1000)", storesOnly, items: 20_000, unit: "snapshots", budget: "—")
+
 /// The baseline: Foundation's JSONDecoder into Codable structs of the same shape (no validation).
 struct CodableQuote: Decodable {
     var t: String
