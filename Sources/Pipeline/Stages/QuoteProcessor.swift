@@ -56,67 +56,78 @@ public struct QuoteProcessor: Sendable {
 
     /// The stages in order over a batch; a failed chunk's symbols become `UPSTREAM_ERROR` first.
     ///
-    /// Each value is built once and stays in its slot; the stages walk the list of slots still in
-    /// the running and write enrichments or rejections beside it, so no stage copies a quote.
+    /// Each validated quote is built once into a dense array (no optionals: reading a field of an
+    /// optional array element copies the whole quote out first) with its enrichment beside it; the
+    /// later stages walk the positions still in the running, so no stage copies a quote.
     private func run<Value: QuoteFields>(
         _ symbols: [String], failures: [String: AlpacaError], context: StageContext,
         validate: (String) -> Result<Value, PipelineFailure>, rules: (Value) -> PipelineFailure?
     ) -> [(symbol: String, result: Result<Processed<Value>, PipelineFailure>)] {
         var rejections = [PipelineFailure?](repeating: nil, count: symbols.count)
-        var values = [Value?](repeating: nil, count: symbols.count)
-        var enrichments = [Enrichment?](repeating: nil, count: symbols.count)
-        var live: [Int] = []
-        live.reserveCapacity(symbols.count)
-        for (i, symbol) in symbols.enumerated() {
+        var candidates: [Int] = []
+        candidates.reserveCapacity(symbols.count)
+        for (slot, symbol) in symbols.enumerated() {
             if let error = failures.isEmpty ? nil : failures[symbol] {
-                rejections[i] = Self.upstreamFailure(error, symbol: symbol)
+                rejections[slot] = Self.upstreamFailure(error, symbol: symbol)
             } else {
-                live.append(i)
+                candidates.append(slot)
             }
         }
         let timer = StageTimer(metrics: metrics)
-        timer.run("validate", &live) { i in
-            switch validate(symbols[i]) {
+        // validated[k] is the quote of symbols[slots[k]].
+        var validated: [Value] = []
+        var slots: [Int] = []
+        validated.reserveCapacity(candidates.count)
+        slots.reserveCapacity(candidates.count)
+        timer.run("validate", &candidates) { slot in
+            switch validate(symbols[slot]) {
             case .success(let quote):
-                values[i] = quote
+                validated.append(quote)
+                slots.append(slot)
                 return true
             case .failure(let failure):
-                rejections[i] = failure
+                rejections[slot] = failure
                 return false
             }
         }
-        timer.run("enrich", &live) { i in
-            enrichments[i] = Enricher.enrich(
-                bid: values[i]!.bidPrice, ask: values[i]!.askPrice, volume: values[i]!.volume,
-                timestamp: values[i]!.timestamp, context: context)
+        var live = Array(validated.indices)
+        var enrichments: [Enrichment] = []
+        enrichments.reserveCapacity(validated.count)
+        timer.run("enrich", &live) { k in
+            enrichments.append(
+                Enricher.enrich(
+                    bid: validated[k].bidPrice, ask: validated[k].askPrice, volume: validated[k].volume,
+                    timestamp: validated[k].timestamp, context: context))
             return true
         }
-        timer.run("derive", &live) { i in
-            enrichments[i] = Enricher.derive(
-                enrichments[i]!, bid: values[i]!.bidPrice, ask: values[i]!.askPrice,
-                timestamp: values[i]!.timestamp, context: context)
+        timer.run("derive", &live) { k in
+            enrichments[k] = Enricher.derive(
+                enrichments[k], bid: validated[k].bidPrice, ask: validated[k].askPrice,
+                timestamp: validated[k].timestamp, context: context)
             return true
         }
-        timer.run("rules", &live) { i in
-            guard let failure = rules(values[i]!) else { return true }
-            rejections[i] = failure
+        timer.run("rules", &live) { k in
+            guard let failure = rules(validated[k]) else { return true }
+            rejections[slots[k]] = failure
             return false
         }
-        timer.run("qa", &live) { i in
-            guard let failure = QualityGate.check(enrichments[i]!, symbol: symbols[i], context: context) else {
+        timer.run("qa", &live) { k in
+            guard let failure = QualityGate.check(enrichments[k], symbol: symbols[slots[k]], context: context) else {
                 return true
             }
-            rejections[i] = failure
+            rejections[slots[k]] = failure
             return false
         }
+        var passed = [Int?](repeating: nil, count: symbols.count)
+        for k in live { passed[slots[k]] = k }
         var out: [(symbol: String, result: Result<Processed<Value>, PipelineFailure>)] = []
         out.reserveCapacity(symbols.count)
-        for i in symbols.indices {
-            if let rejection = rejections[i] {
-                out.append((symbols[i], .failure(rejection)))
+        for slot in symbols.indices {
+            if let k = passed[slot] {
+                let value = Processed(value: validated[k], enrichment: enrichments[k], delivery: .realTime)
+                out.append((symbols[slot], .success(value)))
             } else {
-                let value = Processed(value: values[i].take()!, enrichment: enrichments[i]!, delivery: .realTime)
-                out.append((symbols[i], .success(value)))
+                out.append((symbols[slot], .failure(rejections[slot]!)))
             }
         }
         return out
