@@ -99,7 +99,22 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     ///   - value: The value.
     ///   - cacheClass: The data class, which selects the TTL and the counters.
     public func set(_ key: Key, _ value: Value, class cacheClass: CacheClass) {
+        store(key, value, class: cacheClass, expiry: clock.now.advanced(by: ttl(for: cacheClass)))
+    }
+
+    /// Stores many values of one class in one actor call (a refreshed watchlist: one hop, not N).
+    ///
+    /// They share one expiry: the clock is read once for the batch.
+    /// - Parameters:
+    ///   - entries: Keys and values, stored in order.
+    ///   - cacheClass: The data class of every entry.
+    public func setMany(_ entries: [(Key, Value)], class cacheClass: CacheClass) {
         let expiry = clock.now.advanced(by: ttl(for: cacheClass))
+        for (key, value) in entries { store(key, value, class: cacheClass, expiry: expiry) }
+    }
+
+    /// Stores one value with a given expiry, evicting the least recently used entry when full.
+    private func store(_ key: Key, _ value: Value, class cacheClass: CacheClass, expiry: C.Instant) {
         if let slot = storage.slot(of: key) {
             counters[storage.entries[slot].cacheClass.ordinal].entries -= 1
             storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry)
@@ -112,15 +127,6 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
             storage.insert(key, value: value, cacheClass: cacheClass, expiry: expiry)
         }
         counters[cacheClass.ordinal].entries += 1
-    }
-
-    /// Stores many values of one class in one actor call (a refreshed watchlist: one hop, not N).
-    ///
-    /// - Parameters:
-    ///   - entries: Keys and values, stored in order.
-    ///   - cacheClass: The data class of every entry.
-    public func setMany(_ entries: [(Key, Value)], class cacheClass: CacheClass) {
-        for (key, value) in entries { set(key, value, class: cacheClass) }
     }
 
     /// Removes the entry for `key`, and detaches any fetch in flight for it so its result is not stored.

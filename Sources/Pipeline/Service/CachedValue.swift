@@ -4,11 +4,11 @@ public import MarketModel
 /// What the TTL cache holds: only values that came out of the pipeline, or reference data.
 public enum CachedValue: Sendable {
     /// A processed stock quote (real-time class).
-    case stock(ProcessedStockQuote)
+    indirect case stock(ProcessedStockQuote)
     /// A processed option quote (real-time class).
-    case option(ProcessedOptionQuote)
+    indirect case option(ProcessedOptionQuote)
     /// A processed option chain for one expiration (real-time class).
-    case chain(OptionChainView)
+    indirect case chain(OptionChainView)
     /// Contract listings of one underlying (reference class).
     case contracts([WireOptionContract])
     /// Validated bars (historical class).
