@@ -114,6 +114,11 @@ let decodeOnly = try await measure(runs) {
 }
 report("  decode only (tape parser, per entry)", decodeOnly, items: 20_000, unit: "snapshots", budget: "—")
 
+let parseOnly = try await measure(runs) {
+    for _ in 0..<20 { _ = try JSONDocument(bytes: body) }
+}
+report("    of which JSON syntax → tape", parseOnly, items: 20_000, unit: "snapshots", budget: "—")
+
 let entries = try AlpacaClient.decodeStockSnapshots(body)
 let stagesOnly = await measure(runs) {
     for _ in 0..<20 { _ = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context) }

@@ -18,6 +18,14 @@ struct TolerantDecodingTests {
         #expect(try root("[]").memberCount == 0)
     }
 
+    @Test func conditionsAsArrayStringOrEmptyAndWrongElementsRejected() throws {
+        #expect(try WireTrade(json: root(#"{"c": ["@", "T", "I"]}"#)).conditions == ["@", "T", "I"])
+        #expect(try WireTrade(json: root(#"{"c": "I"}"#)).conditions == ["I"])
+        #expect(try WireTrade(json: root(#"{"c": []}"#)).conditions == [])
+        #expect(throws: DecodeError.self) { try WireTrade(json: root(#"{"c": ["@", 5]}"#)) }
+        #expect(throws: DecodeError.self) { try WireTrade(json: root(#"{"c": {"a": "b"}}"#)) }
+    }
+
     @Test func nullSnapshotEntryAndMissingParts() throws {
         let body = try root(#"{"AAPL": {"latestQuote": null, "prevDailyBar": null}, "ZZZZ": null}"#)
         let aapl = try WireStockSnapshot(json: try #require(body["AAPL"]))

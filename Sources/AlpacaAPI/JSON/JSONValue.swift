@@ -167,9 +167,16 @@ public struct JSONValue: Sendable {
 
     /// The value as a list of strings; accepts an array of strings or a single string (option conditions).
     public func stringList() throws(DecodeError) -> [String] {
-        if token.kind == .string { return [document.stringValue(at: index)] }
+        let t = token
+        if t.kind == .string { return [document.stringValue(at: index)] }
+        guard t.kind == .array else { throw DecodeError("expected an array") }
         var out: [String] = []
-        for element in try elements() { out.append(try element.string()) }
+        var i = index + 1
+        while i < Int(t.next) {
+            guard document.tokens[i].kind == .string else { throw DecodeError("expected a string") }
+            out.append(document.stringValue(at: i))
+            i = Int(document.tokens[i].next)
+        }
         return out
     }
 
