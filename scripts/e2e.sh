@@ -140,6 +140,31 @@ status=$(wait_exit 10)
 if [ "$status" = "143" ]; then ok "SIGTERM exits 143"; else bad "SIGTERM exits 143 (got $status)"; fi
 if restored; then ok "terminal restored after SIGTERM"; else bad "terminal restored after SIGTERM"; fi
 
+echo "e2e: suspend and resume"
+start --demo --watchlist AAPL
+wait_for "SIMULATED" 15 >/dev/null
+pid=$(app_pid)
+[ -n "$pid" ] && kill -TSTP "$pid"
+stopped=""
+for _ in $(seq 1 50); do
+    [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = "T" ] && { stopped=yes; break; }
+    sleep 0.1
+done
+if [ -n "$stopped" ] && [ "$(pane '#{alternate_on}')" = "0" ]; then
+    ok "SIGTSTP stops it with the terminal handed back (alternate screen off)"
+else
+    bad "SIGTSTP (stopped: ${stopped:-no}, alternate screen $(pane '#{alternate_on}'))"
+fi
+[ -n "$pid" ] && kill -CONT "$pid"
+if wait_for "SIMULATED" 5 && [ "$(pane '#{alternate_on}')" = "1" ] && [ -n "$(app_pid)" ]; then
+    ok "SIGCONT resumes and repaints"
+else
+    bad "SIGCONT resumes and repaints"
+fi
+"${T[@]}" send-keys -t e2e q
+status=$(wait_exit 10)
+if [ "$status" = "0" ] && restored; then ok "q after a resume exits 0, terminal restored"; else bad "q after resume (got $status)"; fi
+
 echo "e2e: Ctrl-C and a crash"
 start --demo --watchlist AAPL
 wait_for "SIMULATED" 15 >/dev/null
