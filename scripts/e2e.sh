@@ -200,6 +200,28 @@ if wait_for "EVIL" 20; then
 else
     bad "the upstream error is shown"
 fi
+# Every call fails, so the circuit breaker opens: OFFLINE shows, and no call reaches the host
+# until the 15 s open interval is over.
+sim_stats() { # GET /_sim/stats with bash alone (no curl on a fresh machine)
+    local port=${URL##*:}
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || return
+    printf 'GET /_sim/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    timeout 5 cat <&3
+    exec 3>&-
+}
+snapshot_requests() { sim_stats | grep -o '"/v2/stocks/snapshots":[0-9]*' | cut -d: -f2; }
+if wait_for "OFFLINE" 20; then
+    before=$(snapshot_requests)
+    sleep 6
+    after=$(snapshot_requests)
+    if [ -n "$before" ] && [ "$before" = "$after" ]; then
+        ok "a failing host goes OFFLINE and the breaker stops calls ($before requests, none in 6 s)"
+    else
+        bad "the breaker stops calls to a failing host ($before then $after requests)"
+    fi
+else
+    bad "a failing host goes OFFLINE"
+fi
 "${T[@]}" send-keys -t e2e 6
 if wait_for "Last error" 5 && ! screen | grep -q $'\e\|\u202e'; then ok "upstream panel shows the error inert"; else bad "upstream panel"; fi
 "${T[@]}" send-keys -t e2e q

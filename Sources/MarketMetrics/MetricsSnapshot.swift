@@ -107,6 +107,6 @@ public enum ConnectionState: String, Sendable, Equatable {
     case connected
     /// Recent requests failed; retrying.
     case degraded
-    /// The upstream is unreachable.
+    /// The upstream kept failing: its circuit breaker is open and calls are paused.
     case offline
 }

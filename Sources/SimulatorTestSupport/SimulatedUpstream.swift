@@ -29,11 +29,13 @@ public struct SimulatedUpstream: Sendable {
     /// A client for this simulator with fast retries (for tests).
     public func client(
         credentials: Credentials? = nil, retry: RetryPolicy = RetryPolicy(base: 0.05, cap: 0.2),
-        limiter: RateLimiter = RateLimiter(requestsPerMinute: 6000, burst: 100), observer: (any RequestObserver)? = nil
+        limiter: RateLimiter = RateLimiter(requestsPerMinute: 6000, burst: 100), observer: (any RequestObserver)? = nil,
+        breaker: CircuitBreaker.Policy = CircuitBreaker.Policy()
     ) -> AlpacaClient {
         var configuration = AlpacaClient.Configuration(
             hosts: AlpacaHosts(trading: server.baseURL, data: server.baseURL), credentials: credentials)
         configuration.retry = retry
+        configuration.breaker = breaker
         return AlpacaClient(configuration: configuration, transport: transport, limiter: limiter, observer: observer)
     }
 

@@ -1,4 +1,5 @@
 import DashboardUI
+import MarketMetrics
 import MarketModel
 import TUICore
 import TUITestSupport
@@ -44,6 +45,20 @@ struct SnapshotTests {
         let text = render(state, theme: .default, size: state.size, now: Fixtures.now).snapshotText
         #expect(text.contains("SIMULATED"))
         #expect(text.contains("Waiting for data"))
+    }
+
+    @Test func offlineBannerWhileTheBreakerIsOpenAndLastGoodValuesStay() {
+        var metrics = Fixtures.metrics
+        metrics.connection = .offline
+        var state = Fixtures.state(size: Size(width: 120, height: 12))
+        _ = update(&state, .update(DashboardUpdate(market: Fixtures.market, metrics: metrics, cache: Fixtures.cache)))
+        let offline = frame(state).snapshotText
+        let statusLine = offline.split(separator: "\n").first { $0.contains("SIMULATED") || $0.contains("LIVE") }
+        #expect(statusLine?.contains("OFFLINE") == true, "\(offline)")
+        #expect(offline.contains("AAPL"), "last good rows stay on screen")
+        metrics.connection = .degraded
+        _ = update(&state, .update(DashboardUpdate(market: Fixtures.market, metrics: metrics, cache: Fixtures.cache)))
+        #expect(!frame(state).snapshotText.contains("OFFLINE"), "one failed attempt is not OFFLINE")
     }
 
     @Test func degradedLayout() {

@@ -28,6 +28,8 @@ public struct AlpacaClient: Sendable {
         public var pageCap = 100
         /// The most chunk requests in flight at once.
         public var maxConcurrentChunks = 4
+        /// When to stop calling a failing host, and how to probe it.
+        public var breaker = CircuitBreaker.Policy()
 
         /// Creates a configuration.
         public init(hosts: AlpacaHosts, credentials: Credentials? = nil) {
@@ -40,6 +42,8 @@ public struct AlpacaClient: Sendable {
     public let configuration: Configuration
     let transport: any HTTPTransport
     let limiter: RateLimiter
+    /// The hosts' circuit breakers, shared by every copy of this client.
+    public let breakers: CircuitBreakers
     let observer: (any RequestObserver)?
     let timing: RateLimiter.Timing
 
@@ -56,6 +60,7 @@ public struct AlpacaClient: Sendable {
     ) {
         self.configuration = configuration
         self.transport = transport
+        self.breakers = CircuitBreakers(policy: configuration.breaker)
         self.limiter = limiter
         self.observer = observer
         self.timing = timing
@@ -89,9 +94,16 @@ public struct AlpacaClient: Sendable {
         let request = HTTPRequest(url: url, headers: headers, timeout: timeout)
         let policy = configuration.retry
         var attempt = 0
+        let host = parts.host
         while true {
             attempt += 1
-            try await limiter.acquire(host: parts.host)
+            let probe = try await admit(host: host, endpoint: endpoint)
+            do {
+                try await limiter.acquire(host: host)
+            } catch {
+                if probe { await breakers.abandonProbe(host: host, now: timing.now()) }
+                throw error
+            }
             await limiter.beginRequest()
             let outcome: Result<HTTPResponse, any Error>
             do {
@@ -104,9 +116,13 @@ public struct AlpacaClient: Sendable {
             do {
                 response = try outcome.get()
             } catch let error as HTTPError {
-                if error.kind == .cancelled { throw CancellationError() }
+                if error.kind == .cancelled {
+                    if probe { await breakers.abandonProbe(host: host, now: timing.now()) }
+                    throw CancellationError()
+                }
                 let message = redact(error.message)
                 report(endpoint, attempt, nil, 0, 0, nil, "\(error.kind.rawValue): \(message)", RateLimitHeaders())
+                await recordOutcome(host: host, failure: (nil, "\(error.kind.rawValue): \(message)"), probe: probe)
                 if error.isRetryable && attempt < policy.maxAttempts {
                     try await timing.sleep(policy.backoff(afterAttempt: attempt))
                     continue
@@ -114,11 +130,12 @@ public struct AlpacaClient: Sendable {
                 throw AlpacaError(kind: .transport, message: message, endpoint: endpoint, transportKind: error.kind)
             }
             let rate = RateLimitHeaders(response: response)
-            await limiter.record(rate, status: response.status, host: parts.host)
+            await limiter.record(rate, status: response.status, host: host)
             if (200..<300).contains(response.status) {
                 report(
                     endpoint, attempt, response.status, response.body.count, response.duration,
                     response.requestID, nil, rate)
+                await recordOutcome(host: host, failure: nil, probe: probe)
                 return response
             }
             let body = WireErrorBody(body: response.body)
@@ -126,6 +143,9 @@ public struct AlpacaClient: Sendable {
             report(
                 endpoint, attempt, response.status, response.body.count, response.duration,
                 response.requestID, "HTTP \(response.status) \(message)", rate)
+            // A 4xx other than 429 is an answer about the request, not about the host's health.
+            let hostFailed = response.status >= 500 || response.status == 429
+            await recordOutcome(host: host, failure: hostFailed ? (response.status, message) : nil, probe: probe)
             if RetryPolicy.isRetryable(status: response.status) && attempt < policy.maxAttempts {
                 // After a 429 the limiter holds the host until the reset; other statuses back off.
                 if response.status != 429 { try await timing.sleep(policy.backoff(afterAttempt: attempt)) }
@@ -135,6 +155,30 @@ public struct AlpacaClient: Sendable {
                 kind: .http, httpStatus: response.status, code: body.code, message: message,
                 requestID: response.requestID, endpoint: endpoint)
         }
+    }
+
+    /// Asks the host's breaker for leave to call.
+    /// - Returns: Whether this call is the half-open probe.
+    /// - Throws: `AlpacaError` of kind `.circuitOpen` when the breaker refuses (nothing is sent).
+    private func admit(host: String, endpoint: String) async throws -> Bool {
+        let (permit, last) = await breakers.permit(host: host, now: timing.now())
+        switch permit {
+        case .allowed: return false
+        case .probe: return true
+        case .refused(let retryAt):
+            // The cause comes first, so a clamped cell still shows why.
+            let next = retryAt.map { "next probe in \(max(0, Int(($0 - timing.now()).rounded(.up)))) s" } ?? "probing"
+            let cause = last.map { $0.message + " — " } ?? ""
+            throw AlpacaError(
+                kind: .circuitOpen, httpStatus: last?.status,
+                message: cause + "repeated failures: calls to \(host) paused, \(next)", endpoint: endpoint)
+        }
+    }
+
+    /// Feeds an attempt's outcome to the host's breaker and tells the observer when it changes state.
+    private func recordOutcome(host: String, failure: (status: Int?, message: String)?, probe: Bool) async {
+        let changed = await breakers.record(host: host, failure: failure, probe: probe, now: timing.now())
+        if let changed { observer?.circuitChanged(host: host, state: changed) }
     }
 
     /// Sends a GET and parses the body as JSON.

@@ -17,6 +17,8 @@ public struct AlpacaError: Error, Sendable, Equatable, CustomStringConvertible {
         case pagination
         /// The request was refused before sending (bad URL, too many symbols).
         case invalidRequest
+        /// Not sent: the host's circuit breaker is open after repeated failures.
+        case circuitOpen
     }
 
     /// The failure class.
@@ -52,7 +54,7 @@ public struct AlpacaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isUnauthorized: Bool { httpStatus == 401 || httpStatus == 403 }
 
     /// Whether the upstream could not be reached at all.
-    public var isUnreachable: Bool { kind == .transport }
+    public var isUnreachable: Bool { kind == .transport || kind == .circuitOpen }
 
     /// `endpoint: HTTP 403 (code 40310000) message [request id]`.
     public var description: String {
@@ -63,6 +65,7 @@ public struct AlpacaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .decoding: text += "bad response body"
         case .pagination: text += "pagination error"
         case .invalidRequest: text += "invalid request"
+        case .circuitOpen: text += httpStatus.map { "HTTP \($0), circuit open" } ?? "circuit open"
         }
         if let code { text += " (code \(code))" }
         if !message.isEmpty { text += " " + message }

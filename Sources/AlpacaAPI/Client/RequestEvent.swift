@@ -42,4 +42,11 @@ public struct RequestEvent: Sendable, Equatable {
 public protocol RequestObserver: Sendable {
     /// Called once per attempt, on the requesting task.
     func requestFinished(_ event: RequestEvent)
+    /// Called when a host's circuit breaker changes state (opens, or closes after a good probe).
+    func circuitChanged(host: String, state: CircuitBreaker.State)
+}
+
+extension RequestObserver {
+    /// Ignores breaker changes.
+    public func circuitChanged(host: String, state: CircuitBreaker.State) {}
 }

@@ -1,3 +1,4 @@
+import MarketMetrics
 import MarketModel
 import TUICore
 
@@ -10,7 +11,11 @@ enum StatusLine {
             let waiting = StatusBar.Segment(" waiting for data ", role: .qualityWarn)
             return StatusBar(left: state.origin.map { [badge($0), waiting] } ?? [waiting], right: [clock])
         }
-        let left = [badge(market.origin)] + details(state, market, now: now)
+        var left = [badge(market.origin)]
+        if state.latest?.metrics.connection == .offline {
+            left.append(StatusBar.Segment(" OFFLINE ", role: .statusError))
+        }
+        left += details(state, market, now: now)
         return StatusBar(left: left, right: [clock])
     }
 

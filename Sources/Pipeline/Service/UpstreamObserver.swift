@@ -21,13 +21,19 @@ public struct UpstreamObserver: RequestObserver {
         if let limit = event.rateLimit.limit, let remaining = event.rateLimit.remaining {
             metrics.updateRateLimit(limit: limit, remaining: remaining, resetAt: event.rateLimit.reset)
         }
+        // OFFLINE is the breaker's call (`circuitChanged`); one failed attempt only degrades.
         switch event.status {
-        case nil: metrics.setConnection(.offline)
+        case nil: metrics.setConnection(.degraded)
         case let status? where status >= 500 || status == 429: metrics.setConnection(.degraded)
         default: metrics.setConnection(.connected)
         }
         audit?.recordRequest(
             endpoint: event.endpoint, status: event.status, bytes: event.bytes,
             durationMilliseconds: event.duration * 1000, requestID: event.requestID, at: event.finishedAt)
+    }
+
+    /// Shows the connection OFFLINE while a host's breaker is open, and connected once it closes.
+    public func circuitChanged(host: String, state: CircuitBreaker.State) {
+        metrics.setConnection(state == .closed ? .connected : .offline)
     }
 }
