@@ -128,6 +128,10 @@ public struct AlpacaClient: Sendable {
                     continue
                 }
                 throw AlpacaError(kind: .transport, message: message, endpoint: endpoint, transportKind: error.kind)
+            } catch {
+                // Not a transport verdict on the host (cancellation from above, for one).
+                if probe { await breakers.abandonProbe(host: host, now: timing.now()) }
+                throw error
             }
             let rate = RateLimitHeaders(response: response)
             await limiter.record(rate, status: response.status, host: host)
