@@ -1,8 +1,9 @@
 import AlpacaSimulator
 import MarketModel
-import Pipeline
 import SimulatorTestSupport
 import Testing
+
+@testable import Pipeline
 
 /// The scheduler driving the real pipeline against the simulator.
 @Suite(.timeLimit(.minutes(1)))
@@ -69,5 +70,51 @@ struct RefreshSchedulerTests {
             #expect(
                 upstream.server.stats.requests(to: "/v2/stocks/snapshots") > requests, "r refreshes even when paused")
         }
+    }
+
+    /// With every interval at 60 s, loops sleep without waking (no polling) until a command
+    /// arrives, and a command is acted on long before any interval would have passed.
+    @Test func idleLoopsSleepUntilACommandWakesThem() async throws {
+        var simulator = SimulatedUpstream.configuration(at: .now())
+        simulator.clock = .system
+        try await SimulatedUpstream.with(simulator) { upstream in
+            let service = MarketDataService(client: upstream.client())
+            var intervals = RefreshIntervals()
+            intervals.watchlist = 60
+            intervals.clock = 60
+            intervals.chain = 60
+            intervals.bars = 60
+            let scheduler = RefreshScheduler(
+                service: service, watchlist: ["AAPL"], origin: .simulated, intervals: intervals)
+            let updates = scheduler.updates
+            let run = Task { try await scheduler.run() }
+            defer { run.cancel() }
+            let server = upstream.server
+            let snapshots: @Sendable () -> Int = { server.stats.requests(to: "/v2/stocks/snapshots") }
+
+            let first = await Self.next(updates) { $0.market.watchlist.allSatisfy { $0.quote != nil } }
+            #expect(first != nil)
+            let requests = snapshots()
+            #expect(requests >= 1)
+            try await Task.sleep(for: .seconds(1.5))
+            #expect(await scheduler.waitsEnded == 0, "no loop woke while idle")
+            #expect(snapshots() == requests)
+
+            scheduler.send(.refreshNow)
+            #expect(await Self.until(within: 20) { snapshots() == requests + 1 }, "r acted on before the 60 s interval")
+
+            scheduler.send(.setRefreshInterval(0.5))
+            #expect(await Self.until(within: 20) { snapshots() >= requests + 3 }, "a shorter interval applies at once")
+        }
+    }
+
+    /// Whether `condition` holds within `seconds`, checked every 50 ms.
+    static func until(within seconds: Double, _ condition: @Sendable () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(seconds))
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return condition()
     }
 }

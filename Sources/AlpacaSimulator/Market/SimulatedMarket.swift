@@ -15,6 +15,12 @@ public final class SimulatedMarket: Sendable {
     /// The clock.
     public let clock: SimulatorClock
     private let hooks = Mutex(MarketHooks())
+    /// Engines kept across requests so their memos are reused; emptied when it reaches
+    /// ``engineLimit`` symbols.
+    private let engines = Mutex([String: StockEngine]())
+
+    /// The most stock engines kept at once.
+    static let engineLimit = 1024
 
     /// Creates a market from a configuration.
     /// - Parameter configuration: Seed, mode, unknown symbols and clock are taken from it.
@@ -75,8 +81,20 @@ public final class SimulatedMarket: Sendable {
     /// The clock state now.
     func clockState() -> ClockState { ClockState(now: clock.now(), mode: mode) }
 
-    /// The engine for a stock symbol.
-    func engine(_ symbol: String) -> StockEngine { StockEngine(profile: StockProfile(symbol: symbol, seed: seed)) }
+    /// The engine for a stock symbol, the same one (and memo) for every request while it is kept.
+    func engine(_ symbol: String) -> StockEngine {
+        if let engine = engines.withLock({ $0[symbol] }) { return engine }
+        let engine = StockEngine(profile: StockProfile(symbol: symbol, seed: seed))
+        return engines.withLock { engines in
+            if let existing = engines[symbol] { return existing }
+            if engines.count >= Self.engineLimit { engines.removeAll(keepingCapacity: true) }
+            engines[symbol] = engine
+            return engine
+        }
+    }
+
+    /// How many stock engines are kept.
+    var keptEngineCount: Int { engines.withLock { $0.count } }
 
     /// The option engine for an underlying at a clock state.
     func optionEngine(_ underlying: String, clock: ClockState) -> OptionEngine {

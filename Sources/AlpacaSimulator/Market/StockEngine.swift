@@ -2,19 +2,34 @@ import Foundation
 import MarketModel
 
 /// Generates quotes, trades and bars for one stock from its profile; pure functions of time.
+///
+/// Values that cannot change (a completed daily bar, a minute bar, the price of a second, the slow
+/// knots of a day) are remembered in a bounded ``StockMemo`` shared by copies of the engine, so an
+/// engine kept across requests serves them again without recomputing them, bit for bit the same.
 struct StockEngine: Sendable {
     /// The symbol's profile.
     let profile: StockProfile
     private let path: PricePath
+    private let memo: StockMemo
 
     /// Creates the engine for a profile.
     init(profile: StockProfile) {
         self.profile = profile
         self.path = profile.path
+        self.memo = StockMemo()
     }
 
+    /// How many completed daily bars this engine remembers.
+    var rememberedDailyBars: Int { memo.dailyBarCount }
+
     /// The mid price during the second containing `instant`.
-    func mid(at instant: Timestamp) -> Double { path.price(at: instant) }
+    func mid(at instant: Timestamp) -> Double {
+        let second = instant.wholeSeconds
+        if let price = memo.price(at: second) { return price }
+        let price = path.price(second: second, knots: memo.knots(of: path, covering: second))
+        memo.remember(price: price, at: second)
+        return price
+    }
 
     /// The top-of-book quote in force at `instant`, stamped a little before it.
     func quote(at instant: Timestamp) -> SimQuote {
@@ -39,10 +54,12 @@ struct StockEngine: Sendable {
     }
 
     /// The last trade at or before `instant`.
-    func trade(at instant: Timestamp) -> SimTrade {
+    func trade(at instant: Timestamp) -> SimTrade { trade(at: instant, quote: quote(at: instant)) }
+
+    /// The last trade at or before `instant`, given `quote`, which must be `quote(at: instant)`.
+    func trade(at instant: Timestamp, quote: SimQuote) -> SimTrade {
         let second = instant.wholeSeconds
         let key = StableHash.combine(profile.key, 0x7ade, UInt64(bitPattern: second))
-        let quote = quote(at: instant)
         let side = StableHash.unit(key, 1)
         let raw = side < 0.4 ? quote.bidPrice : (side < 0.8 ? quote.askPrice : (quote.bidPrice + quote.askPrice) / 2)
         let sizes = [1, 5, 10, 25, 50, 100, 100, 100, 200, 300, 500]
@@ -60,11 +77,12 @@ struct StockEngine: Sendable {
     func bar(label: Timestamp, from start: Timestamp, to end: Timestamp) -> SimBar {
         let seconds = max(1, end.wholeSeconds - start.wholeSeconds)
         let sampleCount = Int(min(30, max(6, seconds / 60 + 1)))
+        let knots = memo.knots(of: path, covering: start.wholeSeconds)
         var samples: [Double] = []
         samples.reserveCapacity(sampleCount)
         for index in 0..<sampleCount {
             let offset = (seconds - 1) * Int64(index) / Int64(sampleCount - 1)
-            samples.append(Rounding.stockPrice(path.price(at: Timestamp(seconds: start.wholeSeconds + offset))))
+            samples.append(Rounding.stockPrice(path.price(second: start.wholeSeconds + offset, knots: knots)))
         }
         let key = StableHash.combine(profile.key, 0xba5, UInt64(bitPattern: start.wholeSeconds))
         let minutes = Double(seconds) / 60
@@ -87,22 +105,31 @@ struct StockEngine: Sendable {
     }
 
     /// The regular-session daily bar of `date`, truncated at `now` when the session is running.
+    ///
+    /// Once `now` is past the close the bar cannot change, so it is remembered per day.
     func dailyBar(on date: CalendarDate, now: Timestamp) -> SimBar? {
         let open = TradingCalendar.open(on: date)
         guard TradingCalendar.isTradingDay(date), open < now else { return nil }
-        let close = min(TradingCalendar.close(on: date), now)
+        let sessionClose = TradingCalendar.close(on: date)
+        let completed = now >= sessionClose
+        if completed, let bar = memo.dailyBar(day: date.daysSinceEpoch) { return bar }
+        let close = min(sessionClose, now)
         let label = NewYorkTime.instant(date: date, secondOfDay: 0)
         var bar = bar(label: label, from: open, to: close)
         let key = StableHash.combine(profile.key, 0xda1, UInt64(bitPattern: Int64(date.daysSinceEpoch)))
         let elapsed = Double(close.wholeSeconds - open.wholeSeconds) / (6.5 * 3600)
         bar.volume = max(1, Int64(profile.averageDailyVolume * (0.6 + 0.8 * StableHash.unit(key, 1)) * elapsed))
         bar.tradeCount = max(1, Int64(Double(bar.volume) / (60 + 120 * StableHash.unit(key, 2))))
+        if completed { memo.remember(dailyBar: bar, day: date.daysSinceEpoch) }
         return bar
     }
 
     /// The one-minute bar starting at `minuteStart`.
     func minuteBar(at minuteStart: Timestamp) -> SimBar {
-        bar(label: minuteStart, from: minuteStart, to: minuteStart.adding(seconds: 60))
+        if let bar = memo.minuteBar(at: minuteStart) { return bar }
+        let bar = bar(label: minuteStart, from: minuteStart, to: minuteStart.adding(seconds: 60))
+        memo.remember(minuteBar: bar)
+        return bar
     }
 
     /// A time up to `secondsBefore` earlier than `instant`, with a hashed sub-microsecond tail.

@@ -19,7 +19,7 @@ struct StockView: Sendable {
         engine = context.market.engine(symbol)
         let time = context.clock.priceTime
         quote = engine.quote(at: time)
-        trade = engine.trade(at: time)
+        trade = engine.trade(at: time, quote: quote)
         overrides = context.hooks.stockOverrides[symbol]?.flattened ?? []
         for override in overrides {
             switch override {

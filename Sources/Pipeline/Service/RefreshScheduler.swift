@@ -7,6 +7,9 @@ import TTLCache
 /// Drives the pipeline in the background: a task group refreshing each data class at its own
 /// interval (watchlist, clock, focused chain, sparkline bars), never two refreshes of one kind
 /// at once, and publishing an immutable `PipelineUpdate` after each (newest wins).
+///
+/// Between refreshes each kind's loop sleeps until its interval has passed or a command concerning
+/// it arrives (a ``WakeSignal`` per kind); nothing polls.
 public actor RefreshScheduler: Service {
     private enum Kind: CaseIterable {
         case watchlist, clock, chain, bars
@@ -31,6 +34,9 @@ public actor RefreshScheduler: Service {
     private var lastError: PipelineFailure?
     private var generation: UInt64 = 0
     private var forced: Set<Kind> = []
+    private let wakes: [Kind: WakeSignal] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, WakeSignal()) })
+    /// How many times a loop's wait has ended (deadline, command or cancellation); for tests.
+    private(set) var waitsEnded = 0
 
     /// The published updates (buffering only the newest).
     public nonisolated let updates: AsyncStream<PipelineUpdate>
@@ -83,17 +89,18 @@ public actor RefreshScheduler: Service {
     private func handle(_ command: PipelineCommand) {
         switch command {
         case .refreshNow:
-            forced = Set(Kind.allCases)
+            force(Kind.allCases)
         case .setPaused(let value):
             paused = value
             publish()
         case .setRefreshInterval(let seconds):
             intervals.watchlist = min(60, max(0.5, seconds))
+            wakes[.watchlist]?.signal()
             publish()
         case .openChain(let underlying, let expiration):
             chainFocus = (underlying, expiration)
             if chain?.underlying != underlying { chain = OptionChainView(underlying: underlying) }
-            forced.insert(.chain)
+            force([.chain])
             publish()
         case .closeChain:
             chainFocus = nil
@@ -104,7 +111,7 @@ public actor RefreshScheduler: Service {
             guard !watchlist.contains(symbol) else { return }
             watchlist.append(symbol)
             onWatchlistChange(watchlist)
-            forced.formUnion([.watchlist, .bars])
+            force([.watchlist, .bars])
             publish()
         case .removeSymbol(let symbol):
             watchlist.removeAll { $0 == symbol }
@@ -112,6 +119,12 @@ public actor RefreshScheduler: Service {
             onWatchlistChange(watchlist)
             publish()
         }
+    }
+
+    /// Marks kinds for a refresh at once and wakes their loops.
+    private func force(_ kinds: [Kind]) {
+        forced.formUnion(kinds)
+        for kind in kinds { wakes[kind]?.signal() }
     }
 
     private func interval(_ kind: Kind) -> Double {
@@ -126,7 +139,9 @@ public actor RefreshScheduler: Service {
     /// One kind's loop: refresh, then wait its interval (waking early when forced).
     ///
     /// A refresh of
-    /// a kind never overlaps another of the same kind because the loop awaits it.
+    /// a kind never overlaps another of the same kind because the loop awaits it. The wait sleeps
+    /// until the interval has passed since the refresh ended, and is woken early by a command that
+    /// forces this kind or changes its interval; the interval is read again after every wake.
     ///
     /// The watchlist and the focused chain refresh faster than their cache TTL, so their scheduled
     /// refreshes always go upstream and write the cache; everything else reading those values
@@ -138,10 +153,12 @@ public actor RefreshScheduler: Service {
             if !paused || forcedNow {
                 await refresh(kind, bypassCache: forcedNow || kind == .watchlist || kind == .chain)
             }
-            var waited = 0.0
-            while waited < interval(kind), !forced.contains(kind), !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(250))
-                waited += 0.25
+            let waitStart = ContinuousClock.now
+            while !forced.contains(kind), !Task.isCancelled {
+                let deadline = waitStart.advanced(by: .seconds(interval(kind)))
+                guard ContinuousClock.now < deadline else { break }
+                await wakes[kind]?.wait(until: deadline)
+                waitsEnded += 1
             }
         }
     }
