@@ -205,4 +205,35 @@ let frames = await measure(runs) {
 }
 reportTime("render + diff, 200×60 watchlist frame", frames, per: 50, budget: "≤ 1000 µs")
 
+// MARK: - a pipeline update to a frame ready for ncurses: reducer + render + diff, every price changed
+
+/// The same 60 rows with every last price moved by a cent.
+func moved(_ rows: [WatchlistRow], by cents: Int) -> [WatchlistRow] {
+    rows.map { row in
+        var row = row
+        let last = row.quote?.value.lastPrice ?? 0
+        row.quote?.value.lastPrice = last + Double(cents) / 100
+        return row
+    }
+}
+let updates = (0..<2).map { k in
+    DashboardUpdate(
+        market: DashboardSnapshot(generation: UInt64(k + 2), origin: .simulated, watchlist: moved(rows, by: k + 1)))
+}
+var latencies: [Double] = []
+for iteration in 0..<(runs * 400) {
+    let start = ContinuousClock.now
+    _ = update(&state, .update(updates[iteration % 2]))
+    let next = render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime)
+    _ = BufferDiff.diff(previous, next)
+    previous = next
+    let elapsed = ContinuousClock.now - start
+    latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+}
+latencies.sort()
+print(
+    String(
+        format: "update → frame (reducer + render + diff), 200×60, every price changed: p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d updates) — budget p99 ≤ 5000 µs (upstream response → frame painted)",
+        latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last!, latencies.count))
+
 await server.stop()
