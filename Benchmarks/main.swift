@@ -233,7 +233,8 @@ for iteration in 0..<(runs * 400) {
 latencies.sort()
 print(
     String(
-        format: "update → frame (reducer + render + diff), 200×60, every price changed: p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d updates) — budget p99 ≤ 5000 µs (upstream response → frame painted)",
+        format: "update → frame (reducer + render + diff), 200×60, every price changed: "
+            + "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d updates) — budget p99 ≤ 5000 µs (response → painted)",
         latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last!, latencies.count))
 
 await server.stop()
