@@ -3,6 +3,15 @@ import Testing
 @testable import DashboardUI
 
 struct FormatTests {
+    @Test func latencyNeverShowsASubMicrosecondStageAsZero() {
+        #expect(Format.latency(0.000_000_2) == "<1µs")
+        #expect(Format.latency(0.000_000_6) == "1µs")
+        #expect(Format.latency(0.000_85) == "850µs")
+        #expect(Format.latency(0.012) == "12ms")
+        #expect(Format.latency(1.25) == "1.25s")
+        #expect(Format.latency(nil) == "—")
+    }
+
     @Test func fixedMatchesTheStringBuildingReference() {
         var rng = SystemRandomNumberGenerator()
         var values: [Double] = [

@@ -89,9 +89,10 @@ enum Format {
         return "\(s / 86_400)d" + two(s / 3600 % 24) + "h"
     }
 
-    /// A latency in seconds: `850µs`, `12ms`, `1.25s`; `—` when missing.
+    /// A latency in seconds: `<1µs`, `850µs`, `12ms`, `1.25s`; `—` when missing.
     static func latency(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return missing }
+        if seconds < 0.000_000_5 { return "<1µs" }
         if seconds < 0.001 { return "\(Int((seconds * 1e6).rounded()))µs" }
         if seconds < 1 { return "\(Int((seconds * 1e3).rounded()))ms" }
         return fixed(seconds, 2) + "s"
