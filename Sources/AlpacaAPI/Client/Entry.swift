@@ -1,7 +1,7 @@
 /// One symbol's value in a multi-symbol response, decoded on its own so a bad entry costs only itself.
 public enum Entry<Value: Sendable>: Sendable {
     /// The entry decoded.
-    case value(Value)
+    indirect case value(Value)
     /// The upstream sent `null` for the symbol (unknown or no data).
     case null
     /// The entry was present but malformed.
