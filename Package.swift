@@ -115,6 +115,7 @@ let package = Package(
             name: "AlpacaAPITests",
             dependencies: [
                 "AlpacaAPI", "HTTPCore", "MarketModel", "CurlTransport", "AlpacaSimulator", "SimulatorTestSupport",
+                "TUITestSupport",
             ],
             swiftSettings: swiftSettings
         ),
