@@ -12,6 +12,8 @@ public final class MetricsRegistry: Sendable {
     private struct Status {
         var rateLimit: RateLimitStatus?
         var connection = ConnectionState.unknown
+        /// Hosts whose circuit breaker is open now.
+        var openCircuits: Set<String> = []
     }
 
     private let stageOrder: [String]
@@ -90,6 +92,19 @@ public final class MetricsRegistry: Sendable {
         status.withLock { $0.connection = state }
     }
 
+    /// Records whether a host's circuit breaker is open; the connection reads offline while any is.
+    ///
+    /// Attempts that were already in flight when a breaker opened may still finish and report their
+    /// outcome, so the breaker's state is kept apart from the last attempt's.
+    /// - Parameters:
+    ///   - host: The upstream host.
+    ///   - isOpen: Whether its breaker is open (or probing).
+    public func setCircuit(host: String, isOpen: Bool) {
+        status.withLock { status in
+            if isOpen { status.openCircuits.insert(host) } else { status.openCircuits.remove(host) }
+        }
+    }
+
     /// The latency histogram of one stage, if it has been recorded.
     ///
     /// - Parameter name: The stage.
@@ -124,6 +139,6 @@ public final class MetricsRegistry: Sendable {
         let endpointMetrics = endpointRecords.sorted { $0.key < $1.key }.map { $0.value.metrics(name: $0.key) }
         return MetricsSnapshot(
             stages: stageMetrics, endpoints: endpointMetrics, rateLimit: status.rateLimit,
-            connection: status.connection)
+            connection: status.openCircuits.isEmpty ? status.connection : .offline)
     }
 }

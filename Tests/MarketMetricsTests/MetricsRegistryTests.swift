@@ -2,6 +2,20 @@ import MarketMetrics
 import Testing
 
 struct MetricsRegistryTests {
+    @Test func anOpenBreakerKeepsTheConnectionOfflineWhateverStragglersReport() {
+        let registry = MetricsRegistry()
+        registry.setConnection(.degraded)
+        registry.setCircuit(host: "data.example", isOpen: true)
+        #expect(registry.snapshot().connection == .offline)
+        registry.setConnection(.connected)  // an attempt sent before the breaker opened
+        #expect(registry.snapshot().connection == .offline)
+        registry.setCircuit(host: "paper.example", isOpen: true)
+        registry.setCircuit(host: "data.example", isOpen: false)
+        #expect(registry.snapshot().connection == .offline, "another host is still open")
+        registry.setCircuit(host: "paper.example", isOpen: false)
+        #expect(registry.snapshot().connection == .connected)
+    }
+
     @Test func emptyRegistryListsThePipelineStagesInOrder() {
         let snapshot = MetricsRegistry().snapshot()
         #expect(snapshot.stages.map(\.name) == ["validate", "enrich", "derive", "rules", "qa", "cache"])

@@ -32,8 +32,8 @@ public struct UpstreamObserver: RequestObserver {
             durationMilliseconds: event.duration * 1000, requestID: event.requestID, at: event.finishedAt)
     }
 
-    /// Shows the connection OFFLINE while a host's breaker is open, and connected once it closes.
+    /// Shows the connection OFFLINE while a host's breaker is open (whatever stragglers report).
     public func circuitChanged(host: String, state: CircuitBreaker.State) {
-        metrics.setConnection(state == .closed ? .connected : .offline)
+        metrics.setCircuit(host: host, isOpen: state != .closed)
     }
 }
