@@ -125,6 +125,17 @@ if [ -n "$(app_pid)" ] && [ "$(screen | wc -l)" -le 12 ]; then ok "resize to 40x
 "${T[@]}" resize-window -t e2e -x 200 -y 60
 sleep 1.5
 if [ -n "$(app_pid)" ] && wait_for "SIMULATED" 5; then ok "resize to 200x60 keeps running"; else bad "resize to 200x60"; fi
+for size in "1 1" "2 1" "1 3" "10 3" "80 24"; do
+    read -r w h <<<"$size"
+    "${T[@]}" resize-window -t e2e -x "$w" -y "$h"
+    sleep 0.5
+done
+"${T[@]}" resize-window -t e2e -x 200 -y 60
+if [ -n "$(app_pid)" ] && wait_for "SIMULATED" 5; then
+    ok "resizes through 1x1, 2x1, 1x3, 10x3 and 80x24 never trap, and it repaints at 200x60"
+else
+    bad "degenerate sizes (exit $(cat "$WORK/exit" 2>/dev/null))"
+fi
 
 "${T[@]}" send-keys -t e2e q
 status=$(wait_exit 10)
