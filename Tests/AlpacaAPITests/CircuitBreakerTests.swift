@@ -3,6 +3,11 @@ import Testing
 
 /// The breaker as a pure state machine, driven with explicit times.
 struct CircuitBreakerTests {
+    @Test func onlyNoResponseFiveHundredsAnd429CountAgainstTheHost() {
+        for status in [nil, 500, 502, 503, 504, 429] { #expect(CircuitBreaker.isHostFailure(status: status)) }
+        for status in [200, 204, 400, 401, 403, 404, 422] { #expect(!CircuitBreaker.isHostFailure(status: status)) }
+    }
+
     @Test func opensAfterFiveFailuresInARowAndNotBefore() {
         var breaker = CircuitBreaker()
         for t in 0..<4 { breaker.record(failed: true, probe: false, now: Double(t)) }

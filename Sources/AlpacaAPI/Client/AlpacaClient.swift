@@ -147,8 +147,7 @@ public struct AlpacaClient: Sendable {
             report(
                 endpoint, attempt, response.status, response.body.count, response.duration,
                 response.requestID, "HTTP \(response.status) \(message)", rate)
-            // A 4xx other than 429 is an answer about the request, not about the host's health.
-            let hostFailed = response.status >= 500 || response.status == 429
+            let hostFailed = CircuitBreaker.isHostFailure(status: response.status)
             await recordOutcome(host: host, failure: hostFailed ? (response.status, message) : nil, probe: probe)
             if RetryPolicy.isRetryable(status: response.status) && attempt < policy.maxAttempts {
                 // After a 429 the limiter holds the host until the reset; other statuses back off.

@@ -57,6 +57,15 @@ public struct CircuitBreaker: Sendable, Equatable {
     private var recent: [Bool] = []
     private var nextOpenInterval: Double
 
+    /// Whether an attempt's outcome says the host is failing: no response, a 5xx or a 429.
+    ///
+    /// Any other 4xx is an answer about the request, not about the host's health.
+    /// - Parameter status: The HTTP status, or nil when no response came.
+    public static func isHostFailure(status: Int?) -> Bool {
+        guard let status else { return true }
+        return status >= 500 || status == 429
+    }
+
     /// Creates a closed breaker.
     public init(policy: Policy = Policy()) {
         self.policy = policy

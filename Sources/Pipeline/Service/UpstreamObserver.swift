@@ -22,11 +22,7 @@ public struct UpstreamObserver: RequestObserver {
             metrics.updateRateLimit(limit: limit, remaining: remaining, resetAt: event.rateLimit.reset)
         }
         // OFFLINE is the breaker's call (`circuitChanged`); one failed attempt only degrades.
-        switch event.status {
-        case nil: metrics.setConnection(.degraded)
-        case let status? where status >= 500 || status == 429: metrics.setConnection(.degraded)
-        default: metrics.setConnection(.connected)
-        }
+        metrics.setConnection(CircuitBreaker.isHostFailure(status: event.status) ? .degraded : .connected)
         audit?.recordRequest(
             endpoint: event.endpoint, status: event.status, bytes: event.bytes,
             durationMilliseconds: event.duration * 1000, requestID: event.requestID, at: event.finishedAt)
