@@ -84,7 +84,11 @@ extension AlpacaClient {
                     try? map.forEachMember { symbol, list throws(DecodeError) in
                         guard invalid[symbol] == nil else { return }
                         do throws(DecodeError) {
-                            for element in try list.elements() {
+                            let elements = try list.elements()
+                            // Exact capacity: grown by doubling, a symbol's ~38 daily bars took
+                            // room for 64 (docs/performance.md, memory).
+                            bars[symbol, default: []].reserveCapacity((bars[symbol]?.count ?? 0) + elements.count)
+                            for element in elements {
                                 bars[symbol, default: []].append(try WireBar(json: element))
                                 if let r = remaining { remaining = r - 1 }
                             }

@@ -13,6 +13,8 @@ public enum CachedValue: Sendable {
     case contracts([WireOptionContract])
     /// Validated bars (historical class).
     case bars([Bar])
+    /// The closes of validated daily bars, oldest first, for a sparkline (historical class).
+    case closes([Double])
     /// The market clock (real-time class).
     case clock(MarketClock)
 }

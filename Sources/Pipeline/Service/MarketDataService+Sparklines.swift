@@ -1,5 +1,5 @@
 import AlpacaAPI
-public import MarketModel
+import MarketModel
 import TTLCache
 
 extension MarketDataService {
@@ -14,30 +14,44 @@ extension MarketDataService {
         var out: [String: [Double]] = [:]
         var misses: [String] = []
         for symbol in symbols where SymbolFormat.isStock(symbol) {
-            if case .bars(let bars)? = await cache.get("spark:" + symbol, class: .historical) {
-                out[symbol] = bars.map(\.close)
+            if case .closes(let closes)? = await cache.get("spark:" + symbol, class: .historical) {
+                out[symbol] = closes
             } else {
                 misses.append(symbol)
             }
         }
-        guard !misses.isEmpty else { return out }
         let start = context.now.adding(seconds: -Double(days) * 1.6 * 86_400 - 7 * 86_400)
-        let batch = try await client.stockBars(misses, timeframe: "1Day", start: start)
-        for symbol in misses {
-            guard let wires = batch.entries[symbol]?.value else { continue }
-            var bars: [Bar] = []
-            for wire in wires.suffix(days) {
-                let result = IngressValidator.bar(wire, name: "bar", symbol: symbol, context: context)
-                guard case .success(let bar) = result else {
-                    bars = []
-                    break
-                }
-                bars.append(bar)
+        // One request's worth of symbols at a time, each reduced to its closes before the next:
+        // the wire bars of a thousand symbols held at once were the dashboard's largest
+        // allocation (8 MB of ~38 bars each, docs/performance.md).
+        let chunkSize = max(1, client.configuration.stockChunkSize)
+        for first in stride(from: 0, to: misses.count, by: chunkSize) {
+            let chunk = Array(misses[first..<min(first + chunkSize, misses.count)])
+            let batch = try await client.stockBars(chunk, timeframe: "1Day", start: start)
+            var fresh: [(String, CachedValue)] = []
+            for symbol in chunk {
+                guard let wires = batch.entries[symbol]?.value,
+                    let closes = Self.validatedCloses(wires.suffix(days), symbol: symbol, context: context)
+                else { continue }
+                fresh.append(("spark:" + symbol, .closes(closes)))
+                out[symbol] = closes
             }
-            guard !bars.isEmpty else { continue }
-            await cache.set("spark:" + symbol, .bars(bars), class: .historical)
-            out[symbol] = bars.map(\.close)
+            await cache.setMany(fresh, class: .historical)
         }
         return out
+    }
+
+    /// The closes of bars that all pass ingress validation, or nil when any fails or none exist.
+    private static func validatedCloses(
+        _ wires: ArraySlice<WireBar>, symbol: String, context: StageContext
+    ) -> [Double]? {
+        var closes: [Double] = []
+        closes.reserveCapacity(wires.count)
+        for wire in wires {
+            guard case .success(let bar) = IngressValidator.bar(wire, name: "bar", symbol: symbol, context: context)
+            else { return nil }
+            closes.append(bar.close)
+        }
+        return closes.isEmpty ? nil : closes
     }
 }

@@ -1,0 +1,44 @@
+import AlpacaAPI
+import AlpacaSimulator
+import MarketModel
+import Pipeline
+import SimulatorTestSupport
+import Testing
+
+/// The watchlist's sparklines: validated daily closes, fetched a request's worth at a time and
+/// cached as the historical class.
+@Suite(.timeLimit(.minutes(1)))
+struct SparklineTests {
+    static func tickers(_ count: Int) -> [String] {
+        let letters: [Character] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return (0..<count).map { (i: Int) -> String in
+            let first = letters[i / 676 % 26]
+            let second = letters[i / 26 % 26]
+            return String([first, second, letters[i % 26]])
+        }
+    }
+
+    @Test func closesOfManySymbolsComeInChunksAndThenFromTheCache() async throws {
+        try await PipelineHarness.with(unknown: ["ZZZZ"]) { harness in
+            let symbols = Self.tickers(250) + ["ZZZZ", "AAPL250117C00150000"]
+            let lines = try await harness.service.sparklines(symbols, days: 30)
+            let server = harness.upstream.server
+            #expect(server.stats.requests(to: "/v2/stocks/bars") == 2, "250 symbols in chunks of 200")
+            #expect(lines.count == 250, "the unknown symbol and the option have no line")
+            #expect(lines.values.allSatisfy { $0.count == 30 })
+            // The closes are the last 30 daily bars the upstream serves, oldest first.
+            let start = harness.now.adding(seconds: -55 * 86_400)
+            let bars = try await harness.upstream.client().stockBars(["ABC"], timeframe: "1Day", start: start)
+            let served = try #require(bars.entries["ABC"]?.value).suffix(30).compactMap(\.close)
+            #expect(lines["ABC"] == Array(served))
+
+            let known = symbols.filter { $0 != "ZZZZ" }
+            let again = try await harness.service.sparklines(known, days: 30)
+            #expect(again == lines)
+            #expect(server.stats.requests(to: "/v2/stocks/bars") == 3, "only the check above went upstream again")
+            // A symbol without bars has nothing to cache, so it is asked for again (alone).
+            _ = try await harness.service.sparklines(symbols, days: 30)
+            #expect(server.stats.requests(to: "/v2/stocks/bars") == 4)
+        }
+    }
+}
