@@ -73,8 +73,8 @@ struct JSONParser {
         if count == capacity { grow() }
         (tokens + count).initialize(
             to: JSONDocument.Token(
-                kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                next: Int32(truncatingIfNeeded: count + 1), escaped: escaped))
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                next: Int32(truncatingIfNeeded: count + 1), kind: kind, escaped: escaped))
         count += 1
     }
 
