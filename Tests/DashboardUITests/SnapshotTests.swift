@@ -40,6 +40,18 @@ struct SnapshotTests {
         expectSnapshot(render(AppState(size: size), theme: .default, size: size, now: Fixtures.now), named: "waiting")
     }
 
+    @Test func drawingIntoARecycledFrameGivesTheSameFrame() {
+        // The loop draws each frame into the storage of the one before last.
+        var recycled = frame(Fixtures.state([.watchlist, .optionChain("AAPL")], size: Self.sizes[1]))
+        for (_, routes) in Self.screens {
+            for size in Self.sizes + [Size(width: 40, height: 12)] {
+                let state = Fixtures.state(routes, size: size)
+                render(state, theme: .default, size: size, now: Fixtures.now, into: &recycled)
+                #expect(recycled == frame(state))
+            }
+        }
+    }
+
     @Test func simulatedBadgeShowsBeforeTheFirstUpdate() {
         let state = AppState(origin: .simulated)
         let text = render(state, theme: .default, size: state.size, now: Fixtures.now).snapshotText

@@ -2,6 +2,15 @@ import TUICore
 import Testing
 
 struct ScreenBufferTests {
+    @Test(arguments: [Size(width: 5, height: 2), Size(width: 3, height: 3), Size(width: 0, height: 0)])
+    func resetGivesTheSameBufferAsANewOne(size: Size) {
+        var used = ScreenBuffer(size: Size(width: 5, height: 2))
+        used.write("中ab", x: 1, y: 1, style: .plain)
+        let fill = Cell(grapheme: ".", width: 1)
+        used.reset(size: size, fill: fill)
+        #expect(used == ScreenBuffer(size: size, fill: fill))
+    }
+
     @Test func wideGraphemesTakeTwoCells() {
         var buffer = ScreenBuffer(size: Size(width: 6, height: 1))
         let used = buffer.write("中a😀", x: 0, y: 0, style: .plain)

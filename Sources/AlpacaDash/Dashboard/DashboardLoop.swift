@@ -45,6 +45,9 @@ func runDashboard(
     var state = initialState
     state.size = terminal.size
     var onScreen: ScreenBuffer?
+    // The frame before `onScreen`: once the terminal has moved on from it, it is ours alone and
+    // the next frame is drawn into its storage instead of a new 576 KB allocation (200×60).
+    var spare = ScreenBuffer(size: Size(width: 0, height: 0))
     var lastFrame = ContinuousClock.now
     let frameInterval = Duration.milliseconds(33)
     var pending = [LoopInbox.Event.tick]
@@ -93,16 +96,24 @@ func runDashboard(
             }
         }
 
-        let frame = render(state, theme: theme, size: terminal.size, now: Timestamp.now())
-        if frame != onScreen {
+        var frame = spare
+        spare = ScreenBuffer(size: Size(width: 0, height: 0))
+        render(state, theme: theme, size: terminal.size, now: Timestamp.now(), into: &frame)
+        if frame == onScreen {
+            spare = frame
+        } else {
             let wait = lastFrame + frameInterval - ContinuousClock.now
             if wait > .zero {
                 // Coalesce: wait out the frame interval, then fold in whatever arrived meanwhile.
                 try? await Task.sleep(for: wait)
                 pending = inbox.takeAll()
-                if !pending.isEmpty { continue }
+                if !pending.isEmpty {
+                    spare = frame
+                    continue
+                }
             }
             terminal.draw(frame)
+            spare = onScreen ?? spare
             onScreen = frame
             lastFrame = ContinuousClock.now
         }

@@ -11,12 +11,27 @@ public import TUICore
 ///   - now: The current time (ages and countdowns are computed from it).
 /// - Returns: The frame.
 public func render(_ state: AppState, theme: Theme, size: Size, now: Timestamp) -> ScreenBuffer {
-    var buffer = ScreenBuffer(size: size, fill: .blank(theme.style(.body)))
+    var buffer = ScreenBuffer(size: Size(width: 0, height: 0))
+    render(state, theme: theme, size: size, now: now, into: &buffer)
+    return buffer
+}
+
+/// Draws the whole screen for a state into a recycled buffer, which is reset first: the result
+/// is the same as `render(_:theme:size:now:)`, without allocating a frame when `buffer` is
+/// uniquely held and already of `size`.
+/// - Parameters:
+///   - state: The UI state.
+///   - theme: The theme.
+///   - size: The terminal size.
+///   - now: The current time.
+///   - buffer: The buffer to draw into; whatever it held is discarded.
+public func render(_ state: AppState, theme: Theme, size: Size, now: Timestamp, into buffer: inout ScreenBuffer) {
+    buffer.reset(size: size, fill: .blank(theme.style(.body)))
     let screen = Rect(size: size)
     guard size.width >= 20, size.height >= 6 else {
         let message = TerminalSanitizer.clamp("too small", toWidth: size.width)
         buffer.write(message, x: 0, y: size.height / 2, style: theme.style(.qualityWarn))
-        return buffer
+        return
     }
     let parts = Layout(.vertical, [.length(1), .fill(1), .length(1), .length(1)]).split(screen)
     Tabs(
@@ -42,7 +57,6 @@ public func render(_ state: AppState, theme: Theme, size: Size, now: Timestamp) 
     if state.helpVisible {
         HelpContent.overlay(for: state.panel).render(into: &buffer, area: parts[1], theme: theme)
     }
-    return buffer
 }
 
 /// Draws the content of the route on screen.

@@ -17,6 +17,22 @@ public struct ScreenBuffer: Sendable, Equatable {
         self.cells = Array(repeating: fill, count: size.area)
     }
 
+    /// Makes this buffer a fresh one of `size` filled with `fill`, reusing its storage when it is
+    /// uniquely held and large enough (a 200×60 frame is 576 KB: reusing it keeps every frame off
+    /// the allocator).
+    /// - Parameters:
+    ///   - size: The new size.
+    ///   - fill: The cell every position starts with.
+    public mutating func reset(size: Size, fill: Cell = .blank) {
+        self.size = size
+        if cells.count == size.area {
+            cells.withUnsafeMutableBufferPointer { $0.update(repeating: fill) }
+        } else {
+            cells.removeAll(keepingCapacity: true)
+            cells.append(contentsOf: repeatElement(fill, count: size.area))
+        }
+    }
+
     /// The whole buffer as a rectangle.
     public var area: Rect { Rect(size: size) }
 
