@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <malloc.h>
 #include <ncurses.h>
 #include <signal.h>
 #include <stdio.h>
@@ -133,6 +134,12 @@ static inline void cn_install_fatal_handlers(void) {
         sa.sa_flags = SA_NODEFER | SA_RESETHAND;
         sigaction(sigs[i], &sa, NULL);
     }
+}
+
+/// Caps glibc's malloc arenas and fixes its mmap threshold (which also stops the trim threshold
+/// from rising), so freed large blocks go back to the system; returns 1 when both were accepted.
+static inline int cn_tune_allocator(int arenas, int mmap_threshold) {
+    return mallopt(M_ARENA_MAX, arenas) == 1 && mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1;
 }
 
 /// Forgets the tty so later crash handlers do nothing (after an orderly endwin).

@@ -54,6 +54,7 @@ struct DashboardCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("alpaca-dash: \(problem)\n".utf8))
             throw ExitStatus.usage
         }
+        AllocatorTuning.apply()
         let symbols =
             watchlist.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
             ?? config.watchlist ?? ConfigFile.defaultWatchlist
