@@ -1,4 +1,4 @@
-public import MarketModel
+import MarketModel
 
 extension AlpacaClient {
     /// `GET /v1beta1/options/snapshots/{underlying}`: the option chain, every page followed.

@@ -1,5 +1,5 @@
 public import HTTPCore
-public import MarketModel
+import MarketModel
 
 /// A read-only client for Alpaca's REST APIs over any `HTTPTransport`.
 ///

@@ -69,7 +69,9 @@ struct ConfigFile: Codable, Equatable {
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
         let temporary = url.appendingPathExtension("tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+        let created = FileManager.default.createFile(
+            atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+        guard created else { return }
         _ = try? FileManager.default.replaceItemAt(url, withItemAt: temporary)
     }
 
