@@ -15,8 +15,11 @@ public enum AllocatorTuning {
     /// At most this many malloc arenas.
     public static let arenaLimit = 2
 
-    /// Applies the settings once, before the program starts its threads.
-    /// - Returns: Whether the allocator accepted them (false on a C library without `mallopt`).
+    /// Applies the settings; call it once, early.
+    ///
+    /// Arenas already attached to threads are kept, so the cap applies to those created
+    /// afterwards, such as the refresh tasks' worker threads.
+    /// - Returns: Whether glibc accepted both settings.
     @discardableResult
     public static func apply() -> Bool {
         cn_tune_allocator(Int32(arenaLimit), Int32(mmapThreshold)) == 1
