@@ -39,8 +39,12 @@ struct SimulatorHarness {
     }
 
     /// GETs a path.
+    ///
+    /// The 30 s deadline is generous on purpose: these tests check what the routes answer, not how
+    /// fast, and with every suite in one process on two cores the CPU-bound suites can keep the
+    /// in-process server off the cooperative pool for seconds (a 10 s deadline once ran out in CI).
     func get(
-        _ path: String, headers: [(name: String, value: String)] = [], timeout: Double = 10
+        _ path: String, headers: [(name: String, value: String)] = [], timeout: Double = 30
     ) async throws
         -> HTTPResponse
     {
