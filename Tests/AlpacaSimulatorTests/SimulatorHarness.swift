@@ -28,7 +28,10 @@ struct SimulatorHarness {
         _ configuration: SimulatorConfiguration = configuration(), _ body: (SimulatorHarness) async throws -> Void
     ) async throws {
         let server = try await SimulatorServer.start(configuration)
-        let harness = SimulatorHarness(server: server, transport: CurlTransport())
+        // No low-speed abort inside the request deadline: see `get`.
+        var transport = CurlTransport.Configuration()
+        transport.lowSpeedTime = 30
+        let harness = SimulatorHarness(server: server, transport: CurlTransport(configuration: transport))
         do {
             try await body(harness)
         } catch {
@@ -40,9 +43,10 @@ struct SimulatorHarness {
 
     /// GETs a path.
     ///
-    /// The 30 s deadline is generous on purpose: these tests check what the routes answer, not how
-    /// fast, and with every suite in one process on two cores the CPU-bound suites can keep the
-    /// in-process server off the cooperative pool for seconds (a 10 s deadline once ran out in CI).
+    /// The 30 s deadline (and no low-speed abort before it) is generous on purpose: these tests
+    /// check what the routes answer, not how fast, and with every suite in one process on two
+    /// cores the CPU-bound suites can keep the in-process server from answering for seconds (the
+    /// 5 s low-speed abort ran out twice in CI).
     func get(
         _ path: String, headers: [(name: String, value: String)] = [], timeout: Double = 30
     ) async throws

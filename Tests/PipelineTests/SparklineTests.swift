@@ -20,11 +20,18 @@ struct SparklineTests {
 
     @Test func closesOfManySymbolsComeInChunksAndThenFromTheCache() async throws {
         try await PipelineHarness.with(unknown: ["ZZZZ"]) { harness in
-            let symbols = Self.tickers(250) + ["ZZZZ", "AAPL250117C00150000"]
-            let lines = try await harness.service.sparklines(symbols, days: 30)
+            // Chunks of 20 keep the simulator's work small (it builds every bar it serves).
+            var client = AlpacaClient.Configuration(
+                hosts: AlpacaHosts(trading: harness.upstream.server.baseURL, data: harness.upstream.server.baseURL))
+            client.stockChunkSize = 20
+            let service = MarketDataService(
+                client: AlpacaClient(configuration: client, transport: harness.upstream.transport),
+                now: { harness.now })
+            let symbols = Self.tickers(50) + ["ZZZZ", "AAPL250117C00150000"]
+            let lines = try await service.sparklines(symbols, days: 30)
             let server = harness.upstream.server
-            #expect(server.stats.requests(to: "/v2/stocks/bars") == 2, "250 symbols in chunks of 200")
-            #expect(lines.count == 250, "the unknown symbol and the option have no line")
+            #expect(server.stats.requests(to: "/v2/stocks/bars") == 3, "51 stock symbols in chunks of 20")
+            #expect(lines.count == 50, "the unknown symbol and the option have no line")
             #expect(lines.values.allSatisfy { $0.count == 30 })
             // The closes are the last 30 daily bars the upstream serves, oldest first.
             let start = harness.now.adding(seconds: -55 * 86_400)
@@ -33,12 +40,12 @@ struct SparklineTests {
             #expect(lines["ABC"] == Array(served))
 
             let known = symbols.filter { $0 != "ZZZZ" }
-            let again = try await harness.service.sparklines(known, days: 30)
+            let again = try await service.sparklines(known, days: 30)
             #expect(again == lines)
-            #expect(server.stats.requests(to: "/v2/stocks/bars") == 3, "only the check above went upstream again")
+            #expect(server.stats.requests(to: "/v2/stocks/bars") == 4, "only the check above went upstream again")
             // A symbol without bars has nothing to cache, so it is asked for again (alone).
-            _ = try await harness.service.sparklines(symbols, days: 30)
-            #expect(server.stats.requests(to: "/v2/stocks/bars") == 4)
+            _ = try await service.sparklines(symbols, days: 30)
+            #expect(server.stats.requests(to: "/v2/stocks/bars") == 5)
         }
     }
 }
