@@ -6,6 +6,9 @@ import Testing
 
 /// The remembered values (knot tables, completed bars, the price of a second, engines kept per
 /// symbol) serve the same bits as the computation they replace, copied here as it was before.
+///
+/// The long loops yield now and then: every suite shares one process and two cooperative
+/// threads with the in-process simulators of the HTTP tests, which must still get to answer.
 struct MemoEquivalenceTests {
     /// The price path exactly as computed before knot tables: every knot from `log` and `cos`.
     struct ReferencePath {
@@ -79,7 +82,7 @@ struct MemoEquivalenceTests {
     static let session = Timestamp(rfc3339: "2024-03-12T14:15:22Z")!
 
     @Test(arguments: symbols, [UInt64(1), 42])
-    func pathWithKnotTablesIsBitIdentical(symbol: String, seed: UInt64) {
+    func pathWithKnotTablesIsBitIdentical(symbol: String, seed: UInt64) async {
         let path = StockProfile(symbol: symbol, seed: seed).path
         let reference = ReferencePath(path: path)
         let midnight = Int64(1_710_288_000)  // 2024-03-13T00:00:00Z, a table boundary
@@ -89,7 +92,8 @@ struct MemoEquivalenceTests {
         seconds += [-1, 0, 1, -86_400, -86_401, -3_600_001, 86_399, 86_400]
         for base in [midnight - 1, midnight, Self.session.wholeSeconds, -5] {
             let table = PathKnotTable(path: path, second: base)
-            for second in seconds {
+            for (index, second) in seconds.enumerated() {
+                if index % 256 == 0 { await Task.yield() }
                 let expected = reference.logOffset(second: second).bitPattern
                 #expect(path.logOffset(second: second, knots: table).bitPattern == expected, "\(second) @ \(base)")
                 #expect(path.logOffset(second: second).bitPattern == expected)
@@ -98,7 +102,7 @@ struct MemoEquivalenceTests {
     }
 
     @Test(arguments: symbols)
-    func keptEngineServesTheSameQuotesAndBarsAsBefore(symbol: String) {
+    func keptEngineServesTheSameQuotesAndBarsAsBefore(symbol: String) async {
         let engine = StockEngine(profile: StockProfile(symbol: symbol, seed: 7))
         let reference = ReferenceEngine(profile: engine.profile)
         let day = NewYorkTime(Self.session).date
@@ -108,6 +112,7 @@ struct MemoEquivalenceTests {
         instants += [TradingCalendar.close(on: day).adding(seconds: -0.5), TradingCalendar.close(on: day)]
         instants += (0..<30).map { TradingCalendar.close(on: day).adding(seconds: Double($0) * 3_607) }
         for instant in instants + instants {
+            await Task.yield()
             let second = instant.wholeSeconds
             #expect(engine.mid(at: instant).bitPattern == reference.path.price(second: second).bitPattern)
             let quote = engine.quote(at: instant)
@@ -123,13 +128,14 @@ struct MemoEquivalenceTests {
         }
     }
 
-    @Test func dailyHistoryIsTheSameAndTheMemoStaysBounded() {
+    @Test func dailyHistoryIsTheSameAndTheMemoStaysBounded() async {
         let engine = StockEngine(profile: StockProfile(symbol: "AAPL", seed: 1))
         let reference = ReferenceEngine(profile: engine.profile)
         let first = CalendarDate(year: 2023, month: 9, day: 1)!
         let days = TradingCalendar.tradingDays(from: first, through: NewYorkTime(Self.session).date)
         for pass in 0..<2 {
             for date in pass == 0 ? days : days.reversed() {
+                await Task.yield()
                 #expect(engine.dailyBar(on: date, now: Self.session) == reference.dailyBar(on: date, now: Self.session))
             }
         }
