@@ -60,7 +60,8 @@ struct TransportRouteTests {
         #expect(throws: (any Error).self) { try outcome.get() }
         let started = ContinuousClock.now
         await server.stop()
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Far sooner than the hang (60 s), even when the test process is loaded.
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test func manySimulatorsRunConcurrentlyOnDistinctPorts() async throws {
