@@ -5,12 +5,7 @@ extension AlpacaClient {
         _ symbols: [String], size: Int,
         fetch: @escaping @Sendable ([String]) async throws -> BatchResult<Value>
     ) async throws -> BatchResult<Value> {
-        var unique: [String] = []
-        var seen = Set<String>()
-        for symbol in symbols where seen.insert(symbol).inserted { unique.append(symbol) }
-        let chunks = stride(from: 0, to: unique.count, by: max(1, size)).map {
-            Array(unique[$0..<min($0 + size, unique.count)])
-        }
+        let chunks = Self.requestChunks(symbols, size: size)
         var result = BatchResult<Value>()
         try await withThrowingTaskGroup(of: BatchResult<Value>.self) { group in
             var next = 0
@@ -92,6 +87,19 @@ extension AlpacaClient {
             do throws(DecodeError) { out[key] = .value(try decode(value)) } catch { out[key] = .invalid(error) }
         }
         return out
+    }
+
+    /// The symbols without repeats, in order, split into chunks of at most `size` (one request each).
+    /// - Parameters:
+    ///   - symbols: The symbols.
+    ///   - size: The most symbols per chunk (at least 1 is used).
+    /// - Returns: The chunks.
+    public static func requestChunks(_ symbols: [String], size: Int) -> [[String]] {
+        var unique: [String] = []
+        var seen = Set<String>()
+        for symbol in symbols where seen.insert(symbol).inserted { unique.append(symbol) }
+        let size = max(1, size)
+        return stride(from: 0, to: unique.count, by: size).map { Array(unique[$0..<min($0 + size, unique.count)]) }
     }
 
     /// The `next_page_token` of a page (string or null).

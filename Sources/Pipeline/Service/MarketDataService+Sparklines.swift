@@ -24,9 +24,7 @@ extension MarketDataService {
         // One request's worth of symbols at a time, each reduced to its closes before the next:
         // the wire bars of a thousand symbols held at once were the dashboard's largest
         // allocation (8 MB of ~38 bars each, docs/performance.md).
-        let chunkSize = max(1, client.configuration.stockChunkSize)
-        for first in stride(from: 0, to: misses.count, by: chunkSize) {
-            let chunk = Array(misses[first..<min(first + chunkSize, misses.count)])
+        for chunk in AlpacaClient.requestChunks(misses, size: client.configuration.stockChunkSize) {
             let batch = try await client.stockBars(chunk, timeframe: "1Day", start: start)
             var fresh: [(String, CachedValue)] = []
             for symbol in chunk {
