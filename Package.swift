@@ -13,7 +13,15 @@ let package = Package(
     name: "alpaca-dash",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "alpaca-dash", targets: ["AlpacaDash"])
+        .executable(name: "alpaca-dash", targets: ["AlpacaDash"]),
+        // The libraries behind the program, for the fuzz package in Fuzz/ (which depends on this one by path).
+        .library(
+            name: "AlpacaDashKit",
+            targets: [
+                "HTTPCore", "MarketModel", "TTLCache", "MarketMetrics", "AlpacaAPI", "Pipeline", "DashConfig",
+                "TUICore",
+                "TUINCurses", "DashboardUI",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +65,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The config file.
+        .target(name: "DashConfig", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+
         // Terminal UI.
         .target(name: "TUICore", swiftSettings: swiftSettings),
         .target(name: "TUINCurses", dependencies: ["TUICore", "CNCurses"], swiftSettings: swiftSettings),
@@ -70,8 +81,8 @@ let package = Package(
         .executableTarget(
             name: "AlpacaDash",
             dependencies: [
-                "DashboardUI", "TUINCurses", "TUICore", "Pipeline", "CurlTransport", "AlpacaAPI", "HTTPCore",
-                "AlpacaSimulator", "MarketModel", "TTLCache", "MarketMetrics",
+                "DashboardUI", "TUINCurses", "TUICore", "Pipeline", "DashConfig", "CurlTransport", "AlpacaAPI",
+                "HTTPCore", "AlpacaSimulator", "MarketModel", "TTLCache", "MarketMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

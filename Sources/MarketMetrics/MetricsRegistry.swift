@@ -11,6 +11,7 @@ public final class MetricsRegistry: Sendable {
 
     private struct Status {
         var rateLimit: RateLimitStatus?
+        var hold: RateLimitHold?
         var connection = ConnectionState.unknown
         /// Hosts whose circuit breaker is open now.
         var openCircuits: Set<String> = []
@@ -85,6 +86,16 @@ public final class MetricsRegistry: Sendable {
         status.withLock { $0.rateLimit = RateLimitStatus(limit: limit, remaining: remaining, resetAt: resetAt) }
     }
 
+    /// Stores the hold the rate limiter put on the upstream after a 429.
+    ///
+    /// - Parameters:
+    ///   - until: When requests resume, epoch seconds.
+    ///   - requested: When the server asked them to resume, epoch seconds (later than `until`
+    ///     when the limiter capped the hold).
+    public func updateHold(until: Double, requested: Double) {
+        status.withLock { $0.hold = RateLimitHold(until: until, requested: requested) }
+    }
+
     /// Stores the state of the connection to the upstream.
     ///
     /// - Parameter state: The new state.
@@ -138,7 +149,7 @@ public final class MetricsRegistry: Sendable {
         }
         let endpointMetrics = endpointRecords.sorted { $0.key < $1.key }.map { $0.value.metrics(name: $0.key) }
         return MetricsSnapshot(
-            stages: stageMetrics, endpoints: endpointMetrics, rateLimit: status.rateLimit,
+            stages: stageMetrics, endpoints: endpointMetrics, rateLimit: status.rateLimit, hold: status.hold,
             connection: status.openCircuits.isEmpty ? status.connection : .offline)
     }
 }

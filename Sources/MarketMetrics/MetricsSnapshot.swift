@@ -6,14 +6,17 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var endpoints: [EndpointMetrics]
     /// The rate-limit budget as last reported by the upstream.
     public var rateLimit: RateLimitStatus?
+    /// The last hold after a 429, if any (it may be over).
+    public var hold: RateLimitHold?
     /// The upstream connection state.
     public var connection: ConnectionState
 
     /// Creates a snapshot.
     public init(
         stages: [StageMetrics] = [], endpoints: [EndpointMetrics] = [], rateLimit: RateLimitStatus? = nil,
-        connection: ConnectionState = .unknown
+        hold: RateLimitHold? = nil, connection: ConnectionState = .unknown
     ) {
+        self.hold = hold
         self.stages = stages
         self.endpoints = endpoints
         self.rateLimit = rateLimit
@@ -97,6 +100,23 @@ public struct RateLimitStatus: Sendable, Equatable {
         self.remaining = remaining
         self.resetAt = resetAt
     }
+}
+
+/// A hold on the upstream after a 429: no request goes before `until`.
+public struct RateLimitHold: Sendable, Equatable {
+    /// When requests resume, epoch seconds.
+    public var until: Double
+    /// When the server's headers asked them to resume, epoch seconds.
+    public var requested: Double
+
+    /// Creates a value.
+    public init(until: Double, requested: Double) {
+        self.until = until
+        self.requested = requested
+    }
+
+    /// Whether the limiter shortened the server's request (a far-future or malformed reset).
+    public var isCapped: Bool { requested > until }
 }
 
 /// The state of the connection to the upstream.

@@ -111,7 +111,7 @@ extension AlpacaClient {
         do throws(DecodeError) {
             return try decode(root)
         } catch {
-            throw AlpacaError(kind: .decoding, message: error.description, endpoint: endpoint)
+            throw AlpacaError(kind: .decoding, message: redact(error.description), endpoint: endpoint)
         }
     }
 

@@ -134,11 +134,10 @@ public struct AlpacaClient: Sendable {
                 throw error
             }
             let rate = RateLimitHeaders(response: response)
-            await limiter.record(rate, status: response.status, host: host)
+            let hold = await limiter.record(rate, status: response.status, host: host)
+            let requestID = response.requestID.map(sanitizedRequestID)
             if (200..<300).contains(response.status) {
-                report(
-                    endpoint, attempt, response.status, response.body.count, response.duration,
-                    response.requestID, nil, rate)
+                report(endpoint, attempt, response.status, response.body.count, response.duration, requestID, nil, rate)
                 await recordOutcome(host: host, failure: nil, probe: probe)
                 return response
             }
@@ -146,7 +145,7 @@ public struct AlpacaClient: Sendable {
             let message = redact(body.message ?? "")
             report(
                 endpoint, attempt, response.status, response.body.count, response.duration,
-                response.requestID, "HTTP \(response.status) \(message)", rate)
+                requestID, "HTTP \(response.status) \(message)", rate, hold: hold)
             let hostFailed = CircuitBreaker.isHostFailure(status: response.status)
             await recordOutcome(host: host, failure: hostFailed ? (response.status, message) : nil, probe: probe)
             if RetryPolicy.isRetryable(status: response.status) && attempt < policy.maxAttempts {
@@ -156,7 +155,7 @@ public struct AlpacaClient: Sendable {
             }
             throw AlpacaError(
                 kind: .http, httpStatus: response.status, code: body.code, message: message,
-                requestID: response.requestID, endpoint: endpoint)
+                requestID: requestID, endpoint: endpoint)
         }
     }
 
@@ -170,7 +169,9 @@ public struct AlpacaClient: Sendable {
         case .probe: return true
         case .refused(let retryAt):
             // The cause comes first, so a clamped cell still shows why.
-            let next = retryAt.map { "next probe in \(max(0, Int(($0 - timing.now()).rounded(.up)))) s" } ?? "probing"
+            let next =
+                retryAt.map { "next probe in \(Checked.wholeText(max(0, ($0 - timing.now()).rounded(.up)))) s" }
+                ?? "probing"
             let cause = last.map { $0.message + " — " } ?? ""
             throw AlpacaError(
                 kind: .circuitOpen, httpStatus: last?.status,
@@ -193,21 +194,31 @@ public struct AlpacaClient: Sendable {
             return try JSONDocument(bytes: response.body).root
         } catch {
             throw AlpacaError(
-                kind: .decoding, message: "invalid JSON: \(error)", requestID: response.requestID, endpoint: endpoint)
+                kind: .decoding, message: redact("invalid JSON: \(error)"),
+                requestID: response.requestID.map(sanitizedRequestID), endpoint: endpoint)
         }
     }
 
-    private func redact(_ text: String) -> String { configuration.credentials?.redact(text) ?? text }
+    func redact(_ text: String) -> String { configuration.credentials?.redact(text) ?? text }
+
+    /// `X-Request-ID` as the client keeps it: redacted like any server text, and cut to 128
+    /// bytes of visible ASCII (Alpaca's ids are 32 hex digits; anything else is replaced by `?`).
+    func sanitizedRequestID(_ raw: String) -> String {
+        let visible = String(
+            decoding: raw.utf8.prefix(128).map { (0x21...0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+        return redact(visible)
+    }
 
     private func report(
         _ endpoint: String, _ attempt: Int, _ status: Int?, _ bytes: Int, _ duration: Double, _ requestID: String?,
-        _ error: String?, _ rate: RateLimitHeaders
+        _ error: String?, _ rate: RateLimitHeaders, hold: RateLimiter.Hold? = nil
     ) {
         observer?.requestFinished(
             RequestEvent(
                 endpoint: endpoint, attempt: attempt, status: status, bytes: bytes, duration: duration,
-                requestID: requestID, error: error, finishedAt: Timestamp(nanoseconds: Int64(timing.now() * 1e9)),
-                rateLimit: rate))
+                requestID: requestID, error: error,
+                finishedAt: Timestamp(nanoseconds: Checked.int64(timing.now() * 1e9) ?? 0),
+                rateLimit: rate, hold: hold))
     }
 
     /// Escapes one path segment (a symbol or id).

@@ -20,11 +20,13 @@ public struct RequestEvent: Sendable, Equatable {
     public var finishedAt: Timestamp
     /// The rate-limit headers of the response.
     public var rateLimit: RateLimitHeaders
+    /// The host's hold after a 429, as the limiter set it (nil otherwise).
+    public var hold: RateLimiter.Hold?
 
     /// Creates an event.
     public init(
         endpoint: String, attempt: Int, status: Int?, bytes: Int, duration: Double, requestID: String?,
-        error: String?, finishedAt: Timestamp, rateLimit: RateLimitHeaders
+        error: String?, finishedAt: Timestamp, rateLimit: RateLimitHeaders, hold: RateLimiter.Hold? = nil
     ) {
         self.endpoint = endpoint
         self.attempt = attempt
@@ -35,6 +37,7 @@ public struct RequestEvent: Sendable, Equatable {
         self.error = error
         self.finishedAt = finishedAt
         self.rateLimit = rateLimit
+        self.hold = hold
     }
 }
 

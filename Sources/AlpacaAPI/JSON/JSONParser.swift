@@ -9,9 +9,21 @@ struct JSONParser {
     var count = 0
     var depth = 0
 
+    /// The most tokens a text of `byteCount` bytes may produce: one per four bytes.
+    ///
+    /// Minified Alpaca bodies run 5.5–9 bytes a token, so no real body comes near it, while a
+    /// hostile body of tiny values (`[0,0,0,…]`, two bytes a token) is refused instead of costing
+    /// eight times its size. With 16-byte tokens the tape never exceeds four times the text.
+    static func tokenLimit(byteCount: Int) -> Int { byteCount / 4 + 16 }
+
+    /// The largest text accepted: token offsets are 32-bit.
+    static let maximumByteCount = Int(Int32.max)
+
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        capacity = bytes.count / 5 + 8
+        // Reserved once and never grown: pages of a large block are only made resident when a
+        // token is written to them, so the reservation costs nothing the parse does not use.
+        capacity = Self.tokenLimit(byteCount: min(bytes.count, Self.maximumByteCount))
         tokens = .allocate(capacity: capacity)
     }
 
@@ -20,6 +32,7 @@ struct JSONParser {
     /// - Throws: `JSONError` (the tape is freed then).
     mutating func parseDocument() throws(JSONError) -> UnsafeMutableBufferPointer<JSONDocument.Token> {
         do throws(JSONError) {
+            guard bytes.count <= Self.maximumByteCount else { throw fail("text larger than 2 GiB") }
             skipWhitespace()
             try parseValue()
             skipWhitespace()
@@ -66,11 +79,13 @@ struct JSONParser {
         guard ok else { throw fail("invalid literal") }
         let start = position
         position += count
-        append(kind, start, position)
+        try append(kind, start, position)
     }
 
-    private mutating func append(_ kind: JSONDocument.Kind, _ start: Int, _ end: Int, escaped: Bool = false) {
-        if count == capacity { grow() }
+    private mutating func append(
+        _ kind: JSONDocument.Kind, _ start: Int, _ end: Int, escaped: Bool = false
+    ) throws(JSONError) {
+        guard count < capacity else { throw fail("more than one value per four bytes") }
         (tokens + count).initialize(
             to: JSONDocument.Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
@@ -78,19 +93,11 @@ struct JSONParser {
         count += 1
     }
 
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<JSONDocument.Token>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: tokens, count: count)
-        tokens.deallocate()
-        tokens = larger
-        capacity *= 2
-    }
-
     private mutating func parseObject() throws(JSONError) {
         depth += 1
         guard depth < 512 else { throw fail("nesting too deep") }
         let index = count
-        append(.object, position, position)
+        try append(.object, position, position)
         position += 1
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -127,7 +134,7 @@ struct JSONParser {
         depth += 1
         guard depth < 512 else { throw fail("nesting too deep") }
         let index = count
-        append(.array, position, position)
+        try append(.array, position, position)
         position += 1
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
@@ -159,7 +166,7 @@ struct JSONParser {
         while position < bytes.count {
             let c = bytes[position]
             if c == UInt8(ascii: "\"") {
-                append(.string, start, position, escaped: escaped)
+                try append(.string, start, position, escaped: escaped)
                 position += 1
                 return
             }
@@ -212,7 +219,7 @@ struct JSONParser {
             guard position < bytes.count, isDigit(bytes[position]) else { throw fail("bad exponent") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
-        append(.number, start, position)
+        try append(.number, start, position)
     }
 
     @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

@@ -6,7 +6,33 @@ import MarketModel
 /// says: as `X-RateLimit-Remaining` falls below a fifth of the limit it spreads the remaining
 /// requests evenly until `X-RateLimit-Reset`, and after a 429 it lets no request reach that host
 /// before the reset (or `Retry-After`) plus one second.
+///
+/// No wait is longer than ``maximumHold``: a `Reset` far in the future (or sent in a unit the
+/// headers did not reveal) would otherwise lock a host out for good, since the request whose
+/// response would correct it is never sent. A capped hold is reported (``Hold/isCapped``) so the
+/// screen can say so.
 public actor RateLimiter {
+    /// A host held back after a 429.
+    public struct Hold: Sendable, Equatable {
+        /// When requests to the host may resume, epoch seconds (after the cap).
+        public var until: Double
+        /// When the server's headers asked to resume, epoch seconds (before the cap).
+        public var requested: Double
+
+        /// Creates a value.
+        public init(until: Double, requested: Double) {
+            self.until = until
+            self.requested = requested
+        }
+
+        /// Whether the cap shortened the server's request.
+        public var isCapped: Bool { requested > until }
+    }
+
+    /// The longest the limiter holds a host or spaces requests: Alpaca's window is one minute, so
+    /// a minute and a half covers any honest `Reset` plus the one-second margin.
+    public static let maximumHold: Double = 90
+
     /// The wall clock and sleeper, injectable for tests.
     public struct Timing: Sendable {
         /// Current time in seconds since the epoch.
@@ -31,7 +57,7 @@ public actor RateLimiter {
     private let timing: Timing
     private var tokens: Double
     private var lastRefill: Double
-    private var blockedUntil: [String: Double] = [:]
+    private var holds: [String: Hold] = [:]
     private var serverBudget: (remaining: Int, limit: Int, reset: Double)?
     private var nextPacedSlot: Double = 0
     private let maxInFlight: Int
@@ -60,7 +86,7 @@ public actor RateLimiter {
             let now = timing.now()
             refill(now)
             var wait = 0.0
-            if let until = blockedUntil[host], until > now { wait = until - now }
+            if let hold = holds[host], hold.until > now { wait = hold.until - now }
             if tokens < 1 { wait = max(wait, (1 - tokens) / ratePerSecond) }
             if let paced = pacedDelay(now) { wait = max(wait, paced) }
             if wait <= 0 {
@@ -98,21 +124,28 @@ public actor RateLimiter {
     public var requestsInFlight: Int { inFlight }
 
     /// Records the rate-limit headers of a response.
-    public func record(_ headers: RateLimitHeaders, status: Int, host: String) {
+    /// - Returns: The host's hold after a 429 (nil for other statuses).
+    @discardableResult
+    public func record(_ headers: RateLimitHeaders, status: Int, host: String) -> Hold? {
         let now = timing.now()
         if let limit = headers.limit, let remaining = headers.remaining, let reset = headers.reset {
             serverBudget = (remaining, limit, reset)
         }
-        if status == 429 {
-            let until = (headers.earliestRetry(now: now) ?? now + 60) + 1
-            blockedUntil[host] = max(blockedUntil[host] ?? 0, until)
-        }
+        guard status == 429 else { return nil }
+        let requested = (headers.earliestRetry(now: now) ?? now + 60) + 1
+        let until = Checked.clamp(requested, to: now...(now + Self.maximumHold))
+        let previous = holds[host].flatMap { $0.until > now ? $0 : nil }
+        let hold =
+            previous.map { $0.until >= until ? $0 : Hold(until: until, requested: requested) }
+            ?? Hold(until: until, requested: requested)
+        holds[host] = hold
+        return hold
     }
 
     /// When `host` may next be sent a request (epoch seconds), if it is blocked after a 429.
     public func blocked(host: String) -> Double? {
-        guard let until = blockedUntil[host], until > timing.now() else { return nil }
-        return until
+        guard let hold = holds[host], hold.until > timing.now() else { return nil }
+        return hold.until
     }
 
     private func refill(_ now: Double) {
@@ -124,7 +157,9 @@ public actor RateLimiter {
         guard let budget = serverBudget, budget.reset > now,
             Double(budget.remaining) < Double(budget.limit) * 0.2
         else { return 0 }
-        return (budget.reset - now) / Double(max(1, budget.remaining))
+        // A reset beyond the cap is not believed: spacing never exceeds the longest hold.
+        let reset = min(budget.reset, now + Self.maximumHold)
+        return (reset - now) / Double(max(1, budget.remaining))
     }
 
     private func pacedDelay(_ now: Double) -> Double? {

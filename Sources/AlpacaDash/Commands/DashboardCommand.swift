@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashConfig
 import DashboardUI
 import Foundation
 import MarketModel

@@ -5,12 +5,13 @@ enum Format {
     /// The mark for a missing value.
     static let missing = "—"
 
-    /// A fixed-point number with `digits` decimals; `—` when not finite.
+    /// A fixed-point number with `digits` (0–6) decimals; `—` when not finite, when its magnitude
+    /// is 1e15 or more, or when the scaled value would not fit 64 bits.
     static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite, abs(value) < 1e15 else { return missing }
+        guard value.isFinite, abs(value) < 1e15, (0...6).contains(digits) else { return missing }
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        guard let scaled = Checked.int64(abs(value) * Double(scale)) else { return missing }
         // Digits are laid right to left into a stack buffer: no intermediate strings.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var end = buffer.count
@@ -35,10 +36,10 @@ enum Format {
 
     /// The old, string-building `fixed`, kept as the reference the tests hold the fast one to.
     static func fixedReference(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite, abs(value) < 1e15 else { return missing }
+        guard value.isFinite, abs(value) < 1e15, (0...6).contains(digits) else { return missing }
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        guard let scaled = Checked.int64(abs(value) * Double(scale)) else { return missing }
         let whole = scaled / scale
         let fraction = scaled % scale
         var text = String(whole)
@@ -79,10 +80,12 @@ enum Format {
         }
     }
 
-    /// An age or duration in seconds: `0s`, `45s`, `2m05s`, `1h02m`, `3d04h`; `—` when missing.
+    /// An age or duration in seconds: `0s`, `45s`, `2m05s`, `1h02m`, `3d04h`; `—` when missing;
+    /// `>999d` past 999 days (a value no real age reaches, such as a far-future reset).
     static func age(_ seconds: Double?) -> String {
-        guard let seconds, seconds.isFinite else { return missing }
-        let s = Int64(max(0, seconds.rounded(.down)))
+        guard let seconds, !seconds.isNaN else { return missing }
+        guard seconds < 999 * 86_400 else { return ">999d" }
+        let s = Checked.int64(max(0, seconds), rounding: .down) ?? 0
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" + two(s % 60) + "s" }
         if s < 86_400 { return "\(s / 3600)h" + two(s / 60 % 60) + "m" }
@@ -93,8 +96,8 @@ enum Format {
     static func latency(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return missing }
         if seconds < 0.000_000_5 { return "<1µs" }
-        if seconds < 0.001 { return "\(Int((seconds * 1e6).rounded()))µs" }
-        if seconds < 1 { return "\(Int((seconds * 1e3).rounded()))ms" }
+        if seconds < 0.001 { return "\(Checked.wholeText(seconds * 1e6))µs" }
+        if seconds < 1 { return "\(Checked.wholeText(seconds * 1e3))ms" }
         return fixed(seconds, 2) + "s"
     }
 

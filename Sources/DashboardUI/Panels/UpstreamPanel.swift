@@ -38,6 +38,16 @@ enum UpstreamPanel {
         } else {
             budget.append(TextSpan(Format.missing + " (no rate-limit headers yet)", role: .valueMissing))
         }
+        if let hold = metrics.hold, hold.until > now.secondsSinceEpoch {
+            budget.append(
+                TextSpan(" · 429: held " + Format.age(hold.until - now.secondsSinceEpoch), role: .qualityWarn))
+            if hold.isCapped {
+                budget.append(
+                    TextSpan(
+                        " (server asked " + Format.age(hold.requested - now.secondsSinceEpoch) + ", capped)",
+                        role: .qualityWarn))
+            }
+        }
         Paragraph([
             [
                 TextSpan("Connection  ", role: .muted),

@@ -2,7 +2,9 @@ extension Timestamp {
     /// Parses an RFC-3339 date-time: `YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)`.
     ///
     /// Accepts `t`/space as the separator and lower-case `z`. Rejects anything else, including
-    /// out-of-range fields (month 13, hour 24, Feb 30) and more than nine fraction digits.
+    /// out-of-range fields (month 13, hour 24, Feb 30), more than nine fraction digits, and instants
+    /// outside what nanoseconds since the epoch can hold (before 1677-09-21T00:12:43.145224192Z or
+    /// after 2262-04-11T23:47:16.854775807Z), such as Go's zero time `0001-01-01T00:00:00Z`.
     /// - Parameter text: The string to parse.
     public init?(rfc3339 text: some StringProtocol) {
         var utf8 = Array(text.utf8)
@@ -74,7 +76,12 @@ extension Timestamp {
         guard i == n else { return nil }
         let days = CalendarDate.daysSinceEpoch(year: year, month: month, day: day)
         let secs = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
-        return secs * 1_000_000_000 + fraction
+        // Years 0000-9999 fit in seconds, but nanoseconds since the epoch only cover 1677-09-21
+        // to 2262-04-11: outside that the bytes are a well-formed date this type cannot hold.
+        let (scaled, overflowScale) = secs.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, overflowAdd) = scaled.addingReportingOverflow(fraction)
+        guard !overflowScale, !overflowAdd else { return nil }
+        return total
     }
 
     /// The RFC-3339 form in UTC (`Z`), with the fraction's trailing zeros trimmed (Go's RFC3339Nano).

@@ -18,6 +18,15 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var intrinsicTolerance: Double = 0.05
     /// How long after the clock closes a print may still carry a regular-session time, in seconds (B008).
     public var marketContextTolerance: Double = 300
+    /// The largest size, volume, trade count or open interest accepted (V004); 10^13 is a thousand
+    /// times the busiest day any US listing has had.
+    public var maxSize: Int64 = 10_000_000_000_000
+    /// The largest option gamma accepted (B007).
+    public var maxGamma: Double = 10_000
+    /// The largest magnitude of theta, vega and rho accepted (B007), dollars per share.
+    public var maxGreekMagnitude: Double = 1_000_000
+    /// The largest implied volatility accepted (B007), as a fraction: 100 = 10 000 %.
+    public var maxImpliedVolatility: Double = 100
     /// Where values come from (lineage).
     public var dataSource: DataSource = .alpaca
 

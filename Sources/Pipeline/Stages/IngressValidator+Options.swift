@@ -41,10 +41,16 @@ extension IngressValidator {
             askSize: q?.askSize, quoteTime: q?.time, lastPrice: t?.price, lastSize: t?.size, tradeTime: t?.time)
         if let v = snapshot.dailyBar?.volume {
             guard v >= 0 else { return reject(Rules.nonNegativeSize, "negative volume \(v)") }
+            guard v <= context.configuration.maxSize else {
+                return reject(Rules.nonNegativeSize, "volume \(v) above \(context.configuration.maxSize)")
+            }
             quote.volume = v
         }
         if let oi = contract?.openInterest {
             guard oi >= 0 else { return reject(Rules.nonNegativeSize, "negative open interest \(oi)") }
+            guard oi <= context.configuration.maxSize else {
+                return reject(Rules.nonNegativeSize, "open interest \(oi) above \(context.configuration.maxSize)")
+            }
             quote.openInterest = oi
         }
         quote.impliedVolatility = snapshot.impliedVolatility

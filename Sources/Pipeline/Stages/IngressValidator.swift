@@ -90,6 +90,11 @@ public enum IngressValidator {
         }
         if let s = q.bidSize, s < 0 { return fail(Rules.nonNegativeSize, "negative bid size \(s)") }
         if let s = q.askSize, s < 0 { return fail(Rules.nonNegativeSize, "negative ask size \(s)") }
+        for (name, size) in [("bid", q.bidSize), ("ask", q.askSize)] {
+            if let s = size, s > context.configuration.maxSize {
+                return fail(Rules.nonNegativeSize, "\(name) size \(s) above \(context.configuration.maxSize)")
+            }
+        }
         return checkFuture(time, symbol: symbol, context: context)
     }
 
@@ -103,6 +108,11 @@ public enum IngressValidator {
         }
         if let s = t.size, s < 0 {
             return context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "negative trade size \(s)")
+        }
+        if let s = t.size, s > context.configuration.maxSize {
+            return context.failure(
+                .dataValidationError, Rules.nonNegativeSize, symbol,
+                "trade size \(s) above \(context.configuration.maxSize)")
         }
         return checkFuture(time, symbol: symbol, context: context)
     }
@@ -120,6 +130,13 @@ public enum IngressValidator {
             return .failure(
                 context.failure(.dataValidationError, Rules.nonNegativeSize, symbol, "\(name) has a negative volume"))
         }
+        let limit = context.configuration.maxSize
+        guard v <= limit, (w.tradeCount ?? 0) <= limit else {
+            return .failure(
+                context.failure(
+                    .dataValidationError, Rules.nonNegativeSize, symbol, "\(name) has a volume or count above \(limit)")
+            )
+        }
         if let failure = checkFuture(time, symbol: symbol, context: context) { return .failure(failure) }
         return .success(
             Bar(time: time, open: o, high: h, low: l, close: c, volume: v, tradeCount: w.tradeCount, vwap: w.vwap))
@@ -130,7 +147,7 @@ public enum IngressValidator {
         guard ahead <= context.configuration.clockSkewTolerance else {
             return context.failure(
                 .dataValidationError, Rules.futureTimestamp, symbol,
-                "timestamp \(time.rfc3339) is \(Int(ahead.rounded())) s in the future")
+                "timestamp \(time.rfc3339) is \(Checked.wholeText(ahead)) s in the future")
         }
         return nil
     }
@@ -144,7 +161,7 @@ public enum IngressValidator {
             let age = context.now.seconds(since: time)
             let limit =
                 context.session == .regular
-                ? "the \(Int(context.configuration.stalenessLimit)) s limit"
+                ? "the \(Checked.wholeText(context.configuration.stalenessLimit)) s limit"
                 : "the most recent session"
             return context.failure(
                 .dataValidationError, Rules.freshness, symbol, "stale: \(formatAge(age)) old, older than \(limit)")
@@ -153,9 +170,9 @@ public enum IngressValidator {
     }
 
     static func formatAge(_ seconds: Double) -> String {
-        if seconds < 120 { return "\(Int(seconds.rounded())) s" }
-        if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
-        if seconds < 172_800 { return "\(Int((seconds / 3600).rounded())) h" }
-        return "\(Int((seconds / 86_400).rounded())) d"
+        if seconds < 120 { return "\(Checked.wholeText(seconds)) s" }
+        if seconds < 7200 { return "\(Checked.wholeText(seconds / 60)) min" }
+        if seconds < 172_800 { return "\(Checked.wholeText(seconds / 3600)) h" }
+        return "\(Checked.wholeText(seconds / 86_400)) d"
     }
 }

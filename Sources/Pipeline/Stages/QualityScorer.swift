@@ -22,9 +22,9 @@ public enum QualityScorer {
         var score = 100
         var reasons: [String] = []
         if session == .regular, let age, age > 30 {
-            let penalty = Int(min(50, (age - 30).rounded(.up)))
+            let penalty = Checked.int(min(50, age - 30), rounding: .up) ?? 50
             score -= penalty
-            reasons.append("age \(Int(age.rounded())) s (−\(penalty))")
+            reasons.append("age \(Checked.wholeText(age)) s (−\(penalty))")
         }
         let hasBid = (bid ?? 0) > 0
         let hasAsk = (ask ?? 0) > 0
@@ -33,7 +33,7 @@ public enum QualityScorer {
             reasons.append(!hasBid && !hasAsk ? "no bid or ask (−30)" : !hasBid ? "no bid (−30)" : "no ask (−30)")
         } else if let bid, let ask, (ask - bid) / ask * 100 > 5 {
             score -= 20
-            reasons.append("spread \(Int(((ask - bid) / ask * 100).rounded())) % of ask (−20)")
+            reasons.append("spread \(Checked.wholeText((ask - bid) / ask * 100)) % of ask (−20)")
         }
         if (volume ?? 0) == 0 {
             score -= 10

@@ -14,6 +14,16 @@ public enum RuleEngine {
         if let failure = checkRange(quote.lastPrice, "last", allowZero: false, config, fail) { return failure }
         if let failure = checkRange(quote.bidPrice, "bid", allowZero: true, config, fail) { return failure }
         if let failure = checkRange(quote.askPrice, "ask", allowZero: true, config, fail) { return failure }
+        for (name, bar) in [
+            ("dailyBar", quote.dailyBar), ("prevDailyBar", quote.previousDailyBar), ("minuteBar", quote.minuteBar),
+        ] {
+            guard let bar else { continue }
+            for (field, price) in [("o", bar.open), ("h", bar.high), ("l", bar.low), ("c", bar.close)] {
+                if let failure = checkRange(price, "\(name).\(field)", allowZero: false, config, fail) {
+                    return failure
+                }
+            }
+        }
         if let daily = quote.dailyBar {
             if !(daily.low <= daily.open && daily.open <= daily.high && daily.low <= daily.close
                 && daily.close <= daily.high)
@@ -28,7 +38,7 @@ public enum RuleEngine {
             if move > config.maxMoveFromPreviousClose {
                 return fail(
                     Rules.moveFromPreviousClose,
-                    "last \(last) moved \(Int((move * 100).rounded())) % from the previous close \(previous)")
+                    "last \(last) moved \(Checked.wholeText(move * 100)) % from the previous close \(previous)")
             }
         }
         if let last = quote.lastPrice, let daily = quote.dailyBar, let tradeTime = quote.tradeTime,
@@ -75,9 +85,18 @@ public enum RuleEngine {
                 return fail(Rules.greeksInRange, "\(quote.contract.kind.rawValue) delta \(g.delta)")
             }
             if g.gamma < 0 || g.vega < 0 { return fail(Rules.greeksInRange, "negative gamma or vega") }
+            for (name, value, bound) in [
+                ("gamma", g.gamma, config.maxGamma), ("theta", g.theta, config.maxGreekMagnitude),
+                ("vega", g.vega, config.maxGreekMagnitude), ("rho", g.rho, config.maxGreekMagnitude),
+            ] where !(abs(value) <= bound) {
+                return fail(Rules.greeksInRange, "\(name) \(value) beyond ±\(bound)")
+            }
         }
         if let iv = quote.impliedVolatility, !(iv > 0) {
             return fail(Rules.greeksInRange, "implied volatility \(iv) not positive")
+        }
+        if let iv = quote.impliedVolatility, iv > config.maxImpliedVolatility {
+            return fail(Rules.greeksInRange, "implied volatility \(iv) above \(config.maxImpliedVolatility)")
         }
         return checkMarketContext(quote.tradeTime, symbol: symbol, context: context)
     }
@@ -87,7 +106,8 @@ public enum RuleEngine {
     static func checkMarketContext(_ time: Timestamp?, symbol: String, context: StageContext) -> PipelineFailure? {
         guard let time, let clock = context.clock, !clock.isOpen, context.session == .closed else { return nil }
         let ny = context.newYorkClock(of: time)
-        let toleranceMinutes = Int(context.configuration.marketContextTolerance / 60)
+        let toleranceMinutes =
+            Checked.int(context.configuration.marketContextTolerance / 60, rounding: .towardZero) ?? 0
         let outsideAnySession = ny.weekend || ny.minute < 4 * 60 || ny.minute >= 20 * 60 + toleranceMinutes
         guard outsideAnySession else { return nil }
         return PipelineFailure(

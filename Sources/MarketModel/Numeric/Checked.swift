@@ -1,0 +1,55 @@
+/// The project's one set of checked numeric conversions (issue 8's numeric discipline).
+///
+/// Swift's `Int(_: Double)` and `*`/`+` on fixed-width integers trap on NaN, infinities and
+/// overflow. Nothing reachable from upstream bytes, headers, the config file, the command line or
+/// keys may trap, so every conversion of a parsed value goes through one of these instead: each
+/// returns nil (or a clearly marked text) where the plain operation would stop the process.
+public enum Checked {
+    /// `value` rounded by `rule` as an `Int`, or nil when it is not finite or does not fit.
+    /// - Parameters:
+    ///   - value: Any double.
+    ///   - rule: How to round (default: to nearest, ties away from zero).
+    public static func int(
+        _ value: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero
+    ) -> Int? {
+        Int(exactly: value.rounded(rule))
+    }
+
+    /// `value` rounded by `rule` as an `Int64`, or nil when it is not finite or does not fit.
+    /// - Parameters:
+    ///   - value: Any double.
+    ///   - rule: How to round (default: to nearest, ties away from zero).
+    public static func int64(
+        _ value: Double, rounding rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero
+    ) -> Int64? {
+        Int64(exactly: value.rounded(rule))
+    }
+
+    /// `value` rounded to a whole number for a message: digits when it fits an `Int`, else the
+    /// double's own text (`1e+302`, `inf`, `nan`), so a message can quote any value.
+    /// - Parameter value: Any double.
+    public static func wholeText(_ value: Double) -> String {
+        int(value).map { String($0) } ?? "\(value)"
+    }
+
+    /// `a × b`, or nil on overflow.
+    public static func multiply(_ a: Int64, _ b: Int64) -> Int64? {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : product
+    }
+
+    /// `a + b`, or nil on overflow.
+    public static func add(_ a: Int64, _ b: Int64) -> Int64? {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : sum
+    }
+
+    /// `value` clamped into `range`; NaN becomes the range's lower bound.
+    ///
+    /// Only for values the program chooses (waits, intervals), never for market data, which is
+    /// rejected, not clamped.
+    public static func clamp(_ value: Double, to range: ClosedRange<Double>) -> Double {
+        guard !value.isNaN else { return range.lowerBound }
+        return min(max(value, range.lowerBound), range.upperBound)
+    }
+}
