@@ -19,10 +19,10 @@ enum Main {
             let code = AlpacaDashCommand.exitCode(for: error)
             let message = AlpacaDashCommand.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Console.out(message + "\n") }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Console.error(message + "\n") }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -117,6 +117,10 @@ final class CurlLoop: @unchecked Sendable {
         easy.set(.sslVerifyPeer, 1)
         easy.set(.sslVerifyHost, 2)
         easy.set(.protocols, "http,https")
+        // No proxy ever carries a request: an `http_proxy`/`HTTPS_PROXY` in the environment would
+        // otherwise see the keys of a plain-http loopback request, and CONNECT metadata of the rest.
+        easy.set(.proxy, "")
+        easy.set(.noProxy, "*")
         easy.set(.httpVersion, Int(CURL_HTTP_VERSION_2TLS))
         easy.set(.pipeWait, 1)
         easy.set(.tcpKeepAlive, 1)

@@ -30,7 +30,7 @@ struct EasyHandle {
 
     /// Options that take a string (copied by libcurl).
     enum StringOption {
-        case url, protocols, acceptEncoding, userAgent
+        case url, protocols, acceptEncoding, userAgent, proxy, noProxy
 
         var option: CURLoption {
             switch self {
@@ -38,6 +38,8 @@ struct EasyHandle {
             case .protocols: CURLOPT_PROTOCOLS_STR
             case .acceptEncoding: CURLOPT_ACCEPT_ENCODING
             case .userAgent: CURLOPT_USERAGENT
+            case .proxy: CURLOPT_PROXY
+            case .noProxy: CURLOPT_NOPROXY
             }
         }
     }

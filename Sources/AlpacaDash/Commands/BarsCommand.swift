@@ -24,10 +24,8 @@ struct BarsCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be 1…10000") }
-        let valid = ["Min", "T", "Hour", "H", "Day", "D", "Week", "W", "Month", "M"]
-        guard let unit = valid.first(where: { timeframe.hasSuffix($0) }), Int(timeframe.dropLast(unit.count)) != nil
-        else {
-            throw ValidationError("--timeframe must look like 1Min, 15Min, 1Hour or 1Day")
+        guard BarTimeframe(timeframe) != nil else {
+            throw ValidationError("--timeframe must be 1-59Min, 1-23Hour, 1Day, 1Week or 1, 2, 3, 4, 6 or 12Month")
         }
     }
 
@@ -39,8 +37,7 @@ struct BarsCommand: AsyncParsableCommand {
         await connection.close()
         switch result {
         case .failure(let failure):
-            FileHandle.standardOutput.write(
-                Data((json ? RecordFormatter.errorLine(ticker, failure) : "\(ticker): \(failure)\n").utf8))
+            Console.out(json ? RecordFormatter.errorLine(ticker, failure) : "\(ticker): \(failure)\n")
             throw ExitStatus(code: ExitPolicy.status(failures: [failure], successes: 0))
         case .success(let bars):
             var out = ""
@@ -72,7 +69,7 @@ struct BarsCommand: AsyncParsableCommand {
                 out += table.rendered
                 if connection.origin == .simulated { out += "(SIMULATED data)\n" }
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Console.out(out)
         }
     }
 }

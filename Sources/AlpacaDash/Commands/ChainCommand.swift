@@ -33,8 +33,7 @@ struct ChainCommand: AsyncParsableCommand {
         await connection.close()
         switch result {
         case .failure(let failure):
-            FileHandle.standardOutput.write(
-                Data((json ? RecordFormatter.errorLine(symbol, failure) : "\(symbol): \(failure)\n").utf8))
+            Console.out(json ? RecordFormatter.errorLine(symbol, failure) : "\(symbol): \(failure)\n")
             throw ExitStatus(code: ExitPolicy.status(failures: [failure], successes: 0))
         case .success(let view):
             var out = ""
@@ -80,7 +79,7 @@ struct ChainCommand: AsyncParsableCommand {
                 out += table.rendered
                 if connection.origin == .simulated { out += "(SIMULATED data)\n" }
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Console.out(out)
             let status = ExitPolicy.status(failures: failures, successes: successes)
             if status != 0 { throw ExitStatus(code: status) }
         }

@@ -20,8 +20,7 @@ struct ClockCommand: AsyncParsableCommand {
         await connection.close()
         switch result {
         case .failure(let failure):
-            FileHandle.standardOutput.write(
-                Data((json ? RecordFormatter.errorLine("clock", failure) : "clock: \(failure)\n").utf8))
+            Console.out(json ? RecordFormatter.errorLine("clock", failure) : "clock: \(failure)\n")
             throw ExitStatus(code: ExitPolicy.status(failures: [failure], successes: 0))
         case .success(let clock):
             let offset = NewYorkTime.offset(at: clock.timestamp)
@@ -33,7 +32,7 @@ struct ClockCommand: AsyncParsableCommand {
                 line.add("next_close", clock.nextClose.rfc3339(offsetSeconds: NewYorkTime.offset(at: clock.nextClose)))
                 line.add("market_status", clock.session.rawValue)
                 line.add("data_source", connection.dataSource.rawValue)
-                FileHandle.standardOutput.write(Data(line.finished().utf8))
+                Console.out(line.finished())
             } else {
                 var out = "market \(clock.isOpen ? "OPEN" : "CLOSED") (\(clock.session.rawValue))\n"
                 out += "now         \(clock.timestamp.rfc3339(offsetSeconds: offset))\n"
@@ -41,7 +40,7 @@ struct ClockCommand: AsyncParsableCommand {
                 out +=
                     "next close  \(clock.nextClose.rfc3339(offsetSeconds: NewYorkTime.offset(at: clock.nextClose)))\n"
                 if connection.origin == .simulated { out += "(SIMULATED data)\n" }
-                FileHandle.standardOutput.write(Data(out.utf8))
+                Console.out(out)
             }
         }
     }

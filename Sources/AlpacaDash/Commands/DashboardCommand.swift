@@ -47,12 +47,12 @@ struct DashboardCommand: AsyncParsableCommand {
         do {
             config = try ConfigFile.load(environment: environment)
         } catch {
-            FileHandle.standardError.write(Data("alpaca-dash: \(error)\n".utf8))
+            Console.error("alpaca-dash: \(error)\n")
             throw ExitStatus(code: 78)
         }
         // Refuse early, before starting anything, when there is no terminal to draw on.
         if let problem = TerminalUnavailable.check(environment: environment) {
-            FileHandle.standardError.write(Data("alpaca-dash: \(problem)\n".utf8))
+            Console.error("alpaca-dash: \(problem)\n")
             throw ExitStatus.usage
         }
         AllocatorTuning.apply()
@@ -88,7 +88,7 @@ struct DashboardCommand: AsyncParsableCommand {
             pipeline.cancel()
             bridge.cancel()
             await connection.close()
-            FileHandle.standardError.write(Data("alpaca-dash: \(error.description)\n".utf8))
+            Console.error("alpaca-dash: \(error.description)\n")
             throw ExitStatus.usage
         }
         pipeline.cancel()

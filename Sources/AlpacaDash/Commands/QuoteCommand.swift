@@ -73,7 +73,7 @@ struct QuoteCommand: AsyncParsableCommand {
             if !failures.isEmpty { out += (successes > 0 ? "\n" : "") + errors.rendered }
             if connection.origin == .simulated { out += "(SIMULATED data)\n" }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Console.out(out)
         let status = ExitPolicy.status(failures: failures, successes: successes)
         if status != 0 { throw ExitStatus(code: status) }
     }

@@ -19,8 +19,12 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Market state: open, closed, pre, post or auto (New York time).")
     var market: String = "auto"
 
-    @Option(help: "Require these test keys, as ID:SECRET (the simulator's own keys, not Alpaca's).")
-    var keys: String?
+    @Flag(
+        help: """
+            Require the key pair in $APCA_API_KEY_ID and $APCA_API_SECRET_KEY (read from the environment, \
+            never the command line, where other users could read it in the process list).
+            """)
+    var requireKeys = false
 
     @Option(help: "Symbols the simulator does not know, comma-separated.")
     var unknown: String?
@@ -49,12 +53,20 @@ struct SimCommand: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive") }
-        if let keys, keys.split(separator: ":", maxSplits: 1).count != 2 {
-            throw ValidationError("--keys must be ID:SECRET")
+        if requireKeys && Self.keys(ProcessInfo.processInfo.environment) == nil {
+            throw ValidationError("--require-keys needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment")
         }
         guard scriptedFailures.count == failures.count else {
             throw ValidationError("--fail must be PATH:STATUS:MESSAGE with a status of 400…599")
         }
+    }
+
+    /// The key pair the simulator requires, from the environment.
+    static func keys(_ environment: [String: String]) -> SimulatorKeys? {
+        guard let id = environment["APCA_API_KEY_ID"], let secret = environment["APCA_API_SECRET_KEY"], !id.isEmpty,
+            !secret.isEmpty
+        else { return nil }
+        return SimulatorKeys(id: id, secret: secret)
     }
 
     func run() async throws {
@@ -64,10 +76,7 @@ struct SimCommand: AsyncParsableCommand {
         configuration.market = MarketMode(rawValue: market) ?? .auto
         configuration.rateLimitPerMinute = rateLimit
         configuration.clock = .system
-        if let keys {
-            let parts = keys.split(separator: ":", maxSplits: 1).map(String.init)
-            configuration.keys = SimulatorKeys(id: parts[0], secret: parts[1])
-        }
+        if requireKeys { configuration.keys = Self.keys(ProcessInfo.processInfo.environment) }
         configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
         let service = SimulatorService(configuration: configuration, failures: scriptedFailures)
         let group = ServiceGroup(
@@ -90,7 +99,7 @@ struct SimulatorService: Service {
                     server.market.setErrorMessage(path: failure.path, status: failure.status, message: failure.message)
                 }
                 let line = "alpaca-dash simulator listening on \(server.baseURL) (SIMULATED data; Ctrl-C to stop)\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
+                Console.out(line)
             }
         }
     }

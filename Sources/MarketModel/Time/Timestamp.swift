@@ -40,9 +40,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         Double(nanoseconds &- other.nanoseconds) / 1e9
     }
 
-    /// This instant moved by a number of seconds.
+    /// This instant moved by a number of seconds, saturating at the ends of the representable range
+    /// (a NaN moves it nowhere).
     public func adding(seconds: Double) -> Timestamp {
-        Timestamp(nanoseconds: nanoseconds &+ Int64((seconds * 1e9).rounded()))
+        let delta = seconds.isNaN ? 0 : Checked.int64(Checked.clamp(seconds * 1e9, to: -9.2e18...9.2e18)) ?? 0
+        let (sum, overflow) = nanoseconds.addingReportingOverflow(delta)
+        return Timestamp(nanoseconds: overflow ? (delta < 0 ? Int64.min : Int64.max) : sum)
     }
 
     /// Compares two instants.

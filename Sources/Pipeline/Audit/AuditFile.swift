@@ -88,15 +88,21 @@ struct AuditFile {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a symlink planted at the path (to ~/.ssh/authorized_keys, say) is refused, not
+        // followed; only a regular file is written.
+        let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard opened >= 0 else { return false }
+        var status = stat()
+        guard fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            _ = close(opened)
+            return false
+        }
         // open(2)'s mode only applies to a new file and is masked by the umask; force 0600 either way.
         guard fchmod(opened, 0o600) == 0 else {
             _ = close(opened)
             return false
         }
-        var status = stat()
-        size = fstat(opened, &status) == 0 ? Int(status.st_size) : 0
+        size = Int(status.st_size)
         descriptor = opened
         return true
     }

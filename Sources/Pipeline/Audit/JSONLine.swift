@@ -1,7 +1,8 @@
 /// Builds one JSON object on one line, with its fields in the order they are added.
 ///
 /// Strings are escaped so the line stays one line and stays inert in a terminal: `"` and `\`, every
-/// C0 control, DEL, the C1 controls and U+2028/U+2029 are written as escapes.
+/// C0 control, DEL, the C1 controls, U+2028/U+2029 and every Unicode format character (Cf: the
+/// BiDi overrides and isolates, zero-width spaces and joiners, U+FEFF) are written as escapes.
 public struct JSONLine: Sendable {
     /// The text so far.
     public private(set) var text = "{"
@@ -70,13 +71,17 @@ public struct JSONLine: Sendable {
             case "\t": text += "\\t"
             case "\u{08}": text += "\\b"
             case "\u{0C}": text += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
-                text += "\\u"
-                let digits = Array("0123456789abcdef")
-                var shift = 12
-                while shift >= 0 {
-                    text.append(digits[Int((scalar.value >> UInt32(shift)) & 0xF)])
-                    shift -= 4
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}",
+                _ where scalar.value >= 0xAD && scalar.properties.generalCategory == .format:
+                // Outside the BMP (U+E0001 and the tag characters) a format character is a surrogate pair.
+                for unit in String(scalar).utf16 {
+                    text += "\\u"
+                    let digits = Array("0123456789abcdef")
+                    var shift = 12
+                    while shift >= 0 {
+                        text.append(digits[Int((UInt32(unit) >> UInt32(shift)) & 0xF)])
+                        shift -= 4
+                    }
                 }
             default: text.unicodeScalars.append(scalar)
             }

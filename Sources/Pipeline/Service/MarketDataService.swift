@@ -144,6 +144,13 @@ public actor MarketDataService {
         guard SymbolFormat.isStock(symbol) else {
             return .failure(context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not a stock symbol"))
         }
+        guard let frame = BarTimeframe(timeframe), (1...10_000).contains(limit) else {
+            return .failure(
+                PipelineFailure(
+                    code: .dataValidationError, symbol: symbol,
+                    message: "timeframe must be 1-59Min, 1-23Hour, 1Day, 1Week or 1,2,3,4,6,12Month; limit 1-10000"))
+        }
+        let timeframe = frame.description
         let client = self.client
         let journal = self.journal
         do {
@@ -186,14 +193,14 @@ public actor MarketDataService {
 
     /// Seconds of history that hold `count` bars of a timeframe, counting only trading hours.
     static func lookback(timeframe: String, count: Int) -> Double {
-        let digits = Double(timeframe.prefix { $0.isNumber }) ?? 1
-        let unit = timeframe.drop { $0.isNumber }
-        switch unit {
-        case "Min", "T": return max(4, Double(count) * digits / 390 * 1.6 + 4) * 86_400
-        case "Hour", "H": return (Double(count) * digits / 6.5 * 1.6 + 4) * 86_400
-        case "Week", "W": return Double(count) * digits * 7 * 86_400 + 86_400 * 7
-        case "Month", "M": return Double(count) * digits * 31 * 86_400 + 86_400 * 31
-        default: return (Double(count) * digits * 1.5 + 7) * 86_400
+        guard let frame = BarTimeframe(timeframe) else { return 7 * 86_400 }
+        let digits = Double(frame.amount)
+        switch frame.unit {
+        case .minute: return max(4, Double(count) * digits / 390 * 1.6 + 4) * 86_400
+        case .hour: return (Double(count) * digits / 6.5 * 1.6 + 4) * 86_400
+        case .week: return Double(count) * digits * 7 * 86_400 + 86_400 * 7
+        case .month: return Double(count) * digits * 31 * 86_400 + 86_400 * 31
+        case .day: return (Double(count) * digits * 1.5 + 7) * 86_400
         }
     }
 }

@@ -24,8 +24,10 @@ public struct Sparkline: Sendable, Equatable {
             recent.map { value -> Character in
                 guard value.isFinite else { return " " }
                 guard span > 0 else { return Self.bars[3] }
-                let level = Int(((value - low) / span * 7).rounded())
-                return Self.bars[min(7, max(0, level))]
+                // An infinite span (values at both ends of Double's range) gives NaN here: no trap.
+                let scaled = ((value - low) / span * 7).rounded()
+                let level = scaled.isFinite ? Int(min(7, max(0, scaled))) : 3
+                return Self.bars[level]
             })
     }
 
