@@ -11,6 +11,8 @@ struct LRUStorage<Key: Hashable, Value, Instant: Comparable> {
         var value: Value
         var cacheClass: CacheClass
         var expiry: Instant
+        /// The entry's estimated size in bytes.
+        var cost: Int
     }
 
     /// The entries; a slot number stays valid until the next removal.
@@ -20,6 +22,9 @@ struct LRUStorage<Key: Hashable, Value, Instant: Comparable> {
 
     /// The number of entries.
     var count: Int { entries.count }
+
+    /// The sum of the entries' costs.
+    private(set) var totalCost = 0
 
     /// The slot of the least recently used entry, if any.
     var leastRecentlyUsed: Int? { recency.leastRecentlyUsed }
@@ -31,7 +36,9 @@ struct LRUStorage<Key: Hashable, Value, Instant: Comparable> {
     mutating func touch(_ slot: Int) { recency.touch(slot) }
 
     /// Replaces the entry at `slot` and marks it most recently used.
-    mutating func update(_ slot: Int, value: Value, cacheClass: CacheClass, expiry: Instant) {
+    mutating func update(_ slot: Int, value: Value, cacheClass: CacheClass, expiry: Instant, cost: Int) {
+        totalCost += cost - entries[slot].cost
+        entries[slot].cost = cost
         entries[slot].value = value
         entries[slot].cacheClass = cacheClass
         entries[slot].expiry = expiry
@@ -39,9 +46,10 @@ struct LRUStorage<Key: Hashable, Value, Instant: Comparable> {
     }
 
     /// Adds an entry for a key not present, as the most recently used.
-    mutating func insert(_ key: Key, value: Value, cacheClass: CacheClass, expiry: Instant) {
+    mutating func insert(_ key: Key, value: Value, cacheClass: CacheClass, expiry: Instant, cost: Int) {
         slots[key] = entries.count
-        entries.append(Entry(key: key, value: value, cacheClass: cacheClass, expiry: expiry))
+        totalCost += cost
+        entries.append(Entry(key: key, value: value, cacheClass: cacheClass, expiry: expiry, cost: cost))
         recency.append()
     }
 
@@ -55,6 +63,7 @@ struct LRUStorage<Key: Hashable, Value, Instant: Comparable> {
             slots[entries[slot].key] = slot
         }
         let removed = entries.removeLast()
+        totalCost -= removed.cost
         slots.removeValue(forKey: removed.key)
         return removed
     }
@@ -63,6 +72,7 @@ struct LRUStorage<Key: Hashable, Value, Instant: Comparable> {
     mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
         slots.removeAll(keepingCapacity: true)
+        totalCost = 0
         recency.removeAll()
     }
 

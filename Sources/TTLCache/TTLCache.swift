@@ -5,8 +5,12 @@
 ///   not at TTL.
 /// - New entries take the TTL of their class in the current market state (``setMarketOpen(_:)``);
 ///   entries already stored keep the expiry they were given.
-/// - The cache holds at most ``maximumEntries``; inserting beyond that evicts the least recently
-///   used entry (a hit or a store makes an entry the most recently used).
+/// - The cache holds at most ``maximumEntries`` whose estimated sizes (`cost`) add up to at most
+///   ``maximumBytes``; inserting beyond either evicts least recently used entries (a hit or a store
+///   makes an entry the most recently used). A value larger than ``maximumBytes`` on its own is
+///   not stored at all.
+/// - ``sweep()`` drops expired entries; ``runSweeper(every:)`` calls it on a schedule, so entries
+///   nobody asks for again do not stay until evicted.
 /// - ``value(for:class:bypass:fetch:)`` single-flights upstream fetches per key.
 /// - Time comes from the clock `C`, so tests drive it with a manual clock.
 ///
@@ -16,6 +20,10 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     public nonisolated let clock: C
     /// The most entries the cache holds before it evicts.
     public nonisolated let maximumEntries: Int
+    /// The most bytes (by `cost`) the cache holds before it evicts.
+    public nonisolated let maximumBytes: Int
+    /// The estimated size of a value in bytes.
+    public nonisolated let cost: @Sendable (Value) -> Int
     /// The TTLs in force for new entries.
     public private(set) var policy: TTLPolicy
     /// Whether new entries get the market-open TTLs (`true`) or the market-closed ones.
@@ -33,19 +41,27 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     ///   - clock: The clock that decides expiry.
     ///   - policy: The TTLs per data class and market state.
     ///   - maximumEntries: The size bound; must be positive.
+    ///   - maximumBytes: The bound on the sum of the values' costs (default 64 MiB).
+    ///   - cost: A value's estimated size in bytes (default: its inline size).
     ///   - isMarketOpen: The market state until ``setMarketOpen(_:)`` says otherwise.
     public init(
-        clock: C, policy: TTLPolicy = .standard, maximumEntries: Int = 10_000, isMarketOpen: Bool = true
+        clock: C, policy: TTLPolicy = .standard, maximumEntries: Int = 10_000, maximumBytes: Int = 64 << 20,
+        cost: @escaping @Sendable (Value) -> Int = { _ in MemoryLayout<Value>.stride }, isMarketOpen: Bool = true
     ) {
         precondition(maximumEntries > 0, "a cache must hold at least one entry")
         self.clock = clock
         self.policy = policy
         self.maximumEntries = maximumEntries
+        self.maximumBytes = max(1, maximumBytes)
+        self.cost = cost
         self.isMarketOpen = isMarketOpen
     }
 
     /// The number of entries held now (live or not yet swept).
     public var count: Int { storage.count }
+
+    /// The sum of the held values' costs, in bytes.
+    public var bytes: Int { storage.totalCost }
 
     /// The number of upstream fetches running now.
     public var inFlightCount: Int { inFlight.count }
@@ -115,18 +131,33 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
 
     /// Stores one value with a given expiry, evicting the least recently used entry when full.
     private func store(_ key: Key, _ value: Value, class cacheClass: CacheClass, expiry: C.Instant) {
+        let size = max(0, cost(value))
+        guard size <= maximumBytes else {
+            // Too large to hold at all: drop any older value for the key rather than keep it stale.
+            if let slot = storage.slot(of: key) {
+                let removed = storage.remove(at: slot)
+                counters[removed.cacheClass.ordinal].entries -= 1
+            }
+            counters[cacheClass.ordinal].evictions += 1
+            return
+        }
         if let slot = storage.slot(of: key) {
             counters[storage.entries[slot].cacheClass.ordinal].entries -= 1
-            storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry)
+            storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry, cost: size)
         } else {
-            if storage.count >= maximumEntries, let victim = storage.leastRecentlyUsed {
-                let evicted = storage.remove(at: victim)
-                counters[evicted.cacheClass.ordinal].entries -= 1
-                counters[evicted.cacheClass.ordinal].evictions += 1
-            }
-            storage.insert(key, value: value, cacheClass: cacheClass, expiry: expiry)
+            if storage.count >= maximumEntries { evictLeastRecentlyUsed() }
+            storage.insert(key, value: value, cacheClass: cacheClass, expiry: expiry, cost: size)
         }
         counters[cacheClass.ordinal].entries += 1
+        // The entry just stored is the most recently used, so it is the last to go.
+        while storage.totalCost > maximumBytes, storage.count > 1 { evictLeastRecentlyUsed() }
+    }
+
+    private func evictLeastRecentlyUsed() {
+        guard let victim = storage.leastRecentlyUsed else { return }
+        let evicted = storage.remove(at: victim)
+        counters[evicted.cacheClass.ordinal].entries -= 1
+        counters[evicted.cacheClass.ordinal].evictions += 1
     }
 
     /// Removes the entry for `key`, and detaches any fetch in flight for it so its result is not stored.
@@ -169,6 +200,20 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
             slot -= 1
         }
         return removed
+    }
+
+    /// Sweeps expired entries every `interval` until the calling task is cancelled.
+    ///
+    /// - Parameter interval: Time between sweeps, on the cache's clock.
+    public func runSweeper(every interval: Duration) async {
+        while !Task.isCancelled {
+            do {
+                try await clock.sleep(for: interval)
+            } catch {
+                return
+            }
+            sweep()
+        }
     }
 
     /// The counters of one data class.

@@ -27,9 +27,17 @@ struct SymbolTests {
     }
 
     @Test func stockFormat() {
-        for ok in ["AAPL", "F", "BRK.B", "GOOGL", "BF.A"] { #expect(SymbolFormat.isStock(ok), "\(ok)") }
-        for bad in ["", "aapl", "AAPL.", ".B", "TOOLONG", "BRK.B.C", "A1", "AAPL\u{1B}", "BRK.ABC"] {
-            #expect(!SymbolFormat.isStock(bad), "\(bad)")
-        }
+        // Everything Alpaca can list, including well-formed symbols it does not know (sent, then null).
+        let ok = [
+            "AAPL", "F", "BRK.B", "GOOGL", "BF.A", "TOOLONG", "INVALID", "BAC.PR.L", "A1",
+            String(repeating: "A", count: 20),
+        ]
+        for symbol in ok { #expect(SymbolFormat.isStock(symbol), "\(symbol)") }
+        // Only what would make Alpaca refuse the whole multi-symbol request.
+        let bad = [
+            "", "aapl", "AAPL.", ".B", "1A", "BRK..B", "A.B.C.D", "BTC/USD", "AAPL\u{1B}", "AAPL B", "AAPL,MSFT",
+            String(repeating: "A", count: 21), "AAPL\u{202E}",
+        ]
+        for symbol in bad { #expect(!SymbolFormat.isStock(symbol), "\(symbol)") }
     }
 }

@@ -75,10 +75,14 @@ struct StockRuleTests {
     }
 
     @Test func symbolFormatIsCheckedBeforeSending() async throws {
-        try await PipelineHarness.with { harness in
-            let results = try await harness.quotes(["aapl", "MSFT", "TOOLONG", "BRK.B"])
+        // INVALID is well-formed: it is sent, and Alpaca's null for it is DATA_UNAVAILABLE, not V005.
+        try await PipelineHarness.with(unknown: ["INVALID"]) { harness in
+            let results = try await harness.quotes(["aapl", "MSFT", "INVALID", "BRK.B", "BTC/USD"])
             #expect(results["aapl"]?.failure?.rule?.rawValue == "V005")
-            #expect(results["TOOLONG"]?.failure?.rule?.rawValue == "V005")
+            #expect(results["BTC/USD"]?.failure?.rule?.rawValue == "V005")
+            let invalid = try #require(results["INVALID"]?.failure)
+            #expect(invalid.code == .dataUnavailable)
+            #expect(invalid.rule == nil)
             #expect(results["MSFT"]?.value != nil)
             #expect(results["BRK.B"]?.value != nil)
             #expect(harness.upstream.server.stats.requests(to: "/v2/stocks/snapshots") == 1)

@@ -189,13 +189,28 @@ public struct AlpacaClient: Sendable {
     func getJSON(
         _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double = 10
     ) async throws -> JSONValue {
-        let response = try await get(api, path, query: query, endpoint: endpoint, timeout: timeout)
-        do {
-            return try JSONDocument(bytes: response.body).root
-        } catch {
-            throw AlpacaError(
-                kind: .decoding, message: redact("invalid JSON: \(error)"),
-                requestID: response.requestID.map(sanitizedRequestID), endpoint: endpoint)
+        var attempt = 1
+        while true {
+            let response = try await get(api, path, query: query, endpoint: endpoint, timeout: timeout)
+            do {
+                return try JSONDocument(bytes: response.body).root
+            } catch {
+                // A body that ends mid-document arrived truncated (a proxy or server that closed
+                // early with framing that looked complete): retried like a reset connection.
+                let truncated = error.offset >= response.body.count
+                let requestID = response.requestID.map(sanitizedRequestID)
+                if truncated && attempt < configuration.retry.maxAttempts {
+                    report(
+                        endpoint, attempt, response.status, response.body.count, response.duration, requestID,
+                        "truncated body: \(redact(error.description))", RateLimitHeaders())
+                    try await timing.sleep(configuration.retry.backoff(afterAttempt: attempt))
+                    attempt += 1
+                    continue
+                }
+                throw AlpacaError(
+                    kind: .decoding, message: redact(truncated ? "truncated JSON: \(error)" : "invalid JSON: \(error)"),
+                    requestID: requestID, endpoint: endpoint)
+            }
         }
     }
 

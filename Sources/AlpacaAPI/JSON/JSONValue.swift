@@ -90,27 +90,38 @@ public struct JSONValue: Sendable {
         return document.stringValue(at: index)
     }
 
-    /// The value as a finite Double; accepts a number or a numeric string (Alpaca's decimals).
+    /// The value as a finite Double: a JSON number only.
+    ///
+    /// Market data sends numbers; a number sent as a string there is schema drift (reliability.md
+    /// D2) and is refused. The trading API's string decimals go through `WireDecimal`.
     public func double() throws(DecodeError) -> Double {
-        let value: Double?
-        switch token.kind {
-        case .number: value = document.parseDouble(at: index)
-        case .string: value = Double(document.stringValue(at: index))
-        default: throw DecodeError("expected a number")
+        guard token.kind == .number else {
+            throw DecodeError(token.kind == .string ? "a number sent as a string" : "expected a number")
         }
-        guard let value, value.isFinite else { throw DecodeError("not a finite number") }
+        guard let value = document.parseDouble(at: index), value.isFinite else {
+            throw DecodeError("not a finite number")
+        }
         return value
     }
 
-    /// The value as an Int64; accepts an integral number or an integer string.
+    /// The value as an Int64: an integral JSON number only (see ``double()``).
     public func int64() throws(DecodeError) -> Int64 {
+        guard token.kind == .number else {
+            throw DecodeError(token.kind == .string ? "an integer sent as a string" : "expected an integer")
+        }
+        return try int64(allowingString: false)
+    }
+
+    /// The value as an Int64; with `allowingString`, an integer string too (the trading API's
+    /// counts, such as an option contract's `open_interest`).
+    public func int64(allowingString: Bool) throws(DecodeError) -> Int64 {
         switch token.kind {
         case .number:
             if let v = document.parseInt64(at: index) { return v }
             let d = try double()
             guard d.rounded() == d, let v = Int64(exactly: d) else { throw DecodeError("expected an integer") }
             return v
-        case .string:
+        case .string where allowingString:
             let text = document.stringValue(at: index)
             if let v = Int64(text) { return v }
             guard let d = Double(text), d.isFinite, d.rounded() == d, let v = Int64(exactly: d) else {

@@ -55,7 +55,9 @@ public struct WireOptionContract: Sendable, Equatable {
         style = try json.optional("style") { v throws(DecodeError) in try v.string() }
         strikePrice = try json.required("strike_price") { v throws(DecodeError) in try WireDecimal(json: v) }
         multiplier = try json.optional("multiplier") { v throws(DecodeError) in try WireDecimal(json: v) }
-        openInterest = try json.optional("open_interest") { v throws(DecodeError) in try v.int64() }
+        openInterest = try json.optional("open_interest") { v throws(DecodeError) in
+            try v.int64(allowingString: true)
+        }
         openInterestDate = try json.optional("open_interest_date", date)
         closePrice = try json.optional("close_price") { v throws(DecodeError) in try WireDecimal(json: v) }
     }

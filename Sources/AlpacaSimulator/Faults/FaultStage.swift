@@ -14,13 +14,19 @@ struct FaultStage: Sendable {
 
     /// Runs `route` for `request`, unless a scripted fault answers first.
     func process(
-        _ request: SimRequest, hooks: MarketHooks, route: (SimRequest) async throws -> SimResponse
+        _ request: SimRequest, hooks: MarketHooks, market: SimulatedMarket,
+        route: (SimRequest) async throws -> SimResponse
     ) async throws -> Outcome {
         if let scripted = hooks.errors[request.path] {
             let code = APIError.defaultCode(for: scripted.status)
             return Outcome(
                 response: .error(status: scripted.status, code: code, message: scripted.message), injected: true)
         }
-        return Outcome(response: try await route(request), injected: false)
+        var response = try await route(request)
+        if market.takeTruncation(path: request.path), case .bytes(let body) = response.body {
+            response.body = .bytes(Array(body.prefix(body.count / 2)))
+            return Outcome(response: response, injected: true)
+        }
+        return Outcome(response: response, injected: false)
     }
 }

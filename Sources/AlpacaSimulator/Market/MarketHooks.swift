@@ -8,4 +8,6 @@ struct MarketHooks: Sendable {
     var assetNames: [String: String] = [:]
     /// Scripted error responses by path.
     var errors: [String: (status: Int, message: String)] = [:]
+    /// Paths whose next responses are cut in half (status and framing intact), with how many are left.
+    var truncations: [String: Int] = [:]
 }

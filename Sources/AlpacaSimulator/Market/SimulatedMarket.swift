@@ -68,6 +68,22 @@ public final class SimulatedMarket: Sendable {
         }
     }
 
+    /// Serves the next `times` responses of `path` with only the first half of their body, under
+    /// their normal status and a `Content-Length` that matches what is sent: a truncation no
+    /// HTTP-level check can see.
+    public func setTruncation(path: String, times: Int) {
+        hooks.withLock { $0.truncations[path] = times > 0 ? times : nil }
+    }
+
+    /// Takes one truncation of `path`, if any is left.
+    func takeTruncation(path: String) -> Bool {
+        hooks.withLock { state in
+            guard let left = state.truncations[path], left > 0 else { return false }
+            state.truncations[path] = left > 1 ? left - 1 : nil
+            return true
+        }
+    }
+
     /// Removes every override, name and scripted error.
     public func resetHooks() {
         hooks.withLock { $0 = MarketHooks() }

@@ -58,7 +58,10 @@ enum TransportTestRoutes {
         }
     }
 
-    /// `status/{code}?key=&times=&reset_in=&retry_after=`: `code` for the first `times` calls, then 200.
+    /// `status/{code}?key=&times=&reset_in=&reset=&request_id=&retry_after=`: a scripted status.
+    ///
+    /// `code` for the first `times` calls, then 200. `reset` sends its text as `X-RateLimit-Reset` verbatim (with `Remaining: 0`), and
+    /// `request_id` as `X-Request-ID`.
     private static func scriptedStatus(_ context: RouteContext, code: String) throws -> SimResponse {
         let query = context.dataQuery
         guard let status = Int(code), (100...599).contains(status) else { throw query.invalid("invalid status") }
@@ -73,6 +76,14 @@ enum TransportTestRoutes {
             let reset = Timestamp.now().wholeSeconds + Int64(resetIn)
             response.headers.append(("X-RateLimit-Reset", String(reset)))
             response.headers.append(("X-RateLimit-Remaining", "0"))
+        }
+        if let raw = query.string("reset") {
+            response.headers.append(("X-RateLimit-Reset", raw))
+            response.headers.append(("X-RateLimit-Remaining", "0"))
+            response.headers.append(("X-RateLimit-Limit", "200"))
+        }
+        if let requestID = query.string("request_id") {
+            response.headers.append(("X-Request-ID", requestID))
         }
         if let retryAfter = query.string("retry_after") {
             response.headers.append(("Retry-After", retryAfter))

@@ -66,7 +66,7 @@ struct SimulatorResponder: HTTPResponder {
         }
         let context = RouteContext(
             request: request, market: market, clock: market.clockState(), hooks: market.currentHooks, server: state)
-        return try await faults.process(request, hooks: context.hooks) { _ in
+        return try await faults.process(request, hooks: context.hooks, market: market) { _ in
             do {
                 return try await RouteTable.dispatch(context)
             } catch let error as APIError {

@@ -8,6 +8,9 @@ public struct MarketClock: Sendable, Equatable {
     public var nextOpen: Timestamp
     /// The next regular-session close.
     public var nextClose: Timestamp
+    /// The open of the most recent session that has opened, from the exchange calendar
+    /// (`/v2/calendar`), when it was read: it knows holidays, which the clock alone does not.
+    public var calendarSessionOpen: Timestamp?
 
     /// Creates a clock.
     public init(timestamp: Timestamp, isOpen: Bool, nextOpen: Timestamp, nextClose: Timestamp) {
@@ -35,9 +38,11 @@ public struct MarketClock: Sendable, Equatable {
 
     /// The start of the most recent regular session that has opened (the previous open when closed).
     ///
-    /// Approximated as the next close minus 6.5 hours when open; when closed, one full trading day
-    /// before the next open (weekends skipped). Used for "data must be from the most recent session".
+    /// The calendar's answer when known (``calendarSessionOpen``); otherwise approximated as the
+    /// next close minus 6.5 hours when open and, when closed, the weekday before the next open (a
+    /// holiday in between is not seen). Used for "data must be from the most recent session".
     public var mostRecentSessionOpen: Timestamp {
+        if let calendarSessionOpen { return calendarSessionOpen }
         if isOpen { return nextClose.adding(seconds: -6.5 * 3600) }
         var date = NewYorkTime(nextOpen).date.adding(days: -1)
         while date.isWeekend { date = date.adding(days: -1) }

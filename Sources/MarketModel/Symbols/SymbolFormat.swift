@@ -1,22 +1,37 @@
 /// Alpaca's symbol formats, used to validate what we send and what comes back.
 public enum SymbolFormat {
-    /// Whether `text` is a stock ticker: 1–5 upper-case letters with an optional `.` class suffix
-    /// of 1–2 letters (`AAPL`, `BRK.B`).
+    /// The longest stock symbol accepted.
+    public static let maximumStockLength = 20
+
+    /// Whether `text` can be a stock symbol Alpaca lists.
+    ///
+    /// An upper-case letter, then upper-case letters and digits, then up to two `.`-separated
+    /// suffixes of letters and digits (`AAPL`, `BRK.B`, `GOOGL`, `INVALID`, a preferred such as
+    /// `BAC.PR.L`), at most 20 characters. A well-formed symbol Alpaca does not know is sent and
+    /// comes back `null` (DATA_UNAVAILABLE). Refused before sending is only what would make Alpaca
+    /// reject the whole multi-symbol request: lower case, spaces, punctuation other than `.`, empty
+    /// segments, and crypto pairs (`BTC/USD`, another endpoint).
     public static func isStock(_ text: some StringProtocol) -> Bool {
-        var letters = 0
-        var suffix = -1  // letters after the dot, or -1 before any dot
+        var count = 0
+        var dots = 0
+        var segment = 0  // characters in the current segment
         for byte in text.utf8 {
+            count += 1
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if suffix >= 0 { suffix += 1 } else { letters += 1 }
+                segment += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard count > 1 else { return false }
+                segment += 1
             case UInt8(ascii: "."):
-                guard suffix < 0 else { return false }
-                suffix = 0
+                guard segment > 0, dots < 2 else { return false }
+                dots += 1
+                segment = 0
             default:
                 return false
             }
         }
-        return (1...5).contains(letters) && (suffix == -1 || (1...2).contains(suffix))
+        return segment > 0 && count <= maximumStockLength
     }
 
     /// Whether `text` is an OCC option symbol.

@@ -17,4 +17,27 @@ public enum CachedValue: Sendable {
     case closes([Double])
     /// The market clock (real-time class).
     case clock(MarketClock)
+    /// The regular-session opens of recent trading days from the calendar (reference class).
+    case calendar([Timestamp])
+}
+
+extension CachedValue {
+    /// A value's estimated size in bytes, for the cache's byte bound: inline sizes of its parts,
+    /// plus 64 bytes per entry for boxes, strings and array headers.
+    public static func estimatedBytes(_ value: CachedValue) -> Int {
+        let overhead = 64
+        switch value {
+        case .stock: return MemoryLayout<ProcessedStockQuote>.stride + overhead
+        case .option: return MemoryLayout<ProcessedOptionQuote>.stride + overhead
+        case .chain(let view):
+            let cells = view.rows.count * 2
+            return overhead + view.rows.count * MemoryLayout<OptionChainView.Row>.stride + cells
+                * (MemoryLayout<ProcessedOptionQuote>.stride + overhead)
+        case .contracts(let list): return overhead + list.count * (MemoryLayout<WireOptionContract>.stride + overhead)
+        case .bars(let bars): return overhead + bars.count * MemoryLayout<Bar>.stride
+        case .closes(let closes): return overhead + closes.count * MemoryLayout<Double>.stride
+        case .clock: return MemoryLayout<MarketClock>.stride + overhead
+        case .calendar(let opens): return overhead + opens.count * MemoryLayout<Timestamp>.stride
+        }
+    }
 }

@@ -33,7 +33,7 @@ public actor MarketDataService {
     ///   - now: The wall clock (injectable for tests).
     public init(
         client: AlpacaClient, configuration: PipelineConfiguration = PipelineConfiguration(),
-        cache: TTLCache<String, CachedValue, ContinuousClock> = TTLCache(),
+        cache: TTLCache<String, CachedValue, ContinuousClock> = TTLCache(cost: CachedValue.estimatedBytes),
         metrics: MetricsRegistry = MetricsRegistry(),
         journal: PipelineJournal = PipelineJournal(), now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
     ) {
@@ -59,7 +59,8 @@ public actor MarketDataService {
             let (value, _) = try await cache.value(for: "clock", class: .realTime, bypass: bypassCache) {
                 .clock(try await client.clock().marketClock)
             }
-            guard case .clock(let clock) = value else { throw CancellationError() }
+            guard case .clock(var clock) = value else { throw CancellationError() }
+            clock.calendarSessionOpen = await calendarSessionOpen(at: clock.timestamp)
             if lastClock?.isOpen != clock.isOpen { await cache.setMarketOpen(clock.isOpen) }
             lastClock = clock
             return .success(clock)
@@ -68,6 +69,32 @@ public actor MarketDataService {
         } catch {
             return .failure(PipelineFailure(code: .upstreamError, message: "\(error)"))
         }
+    }
+
+    /// The open of the latest session at or before `now` by the exchange calendar (`/v2/calendar`
+    /// over the last two weeks, cached as reference data), or nil when the calendar cannot be read,
+    /// in which case freshness falls back to the clock's weekday approximation.
+    func calendarSessionOpen(at now: Timestamp) async -> Timestamp? {
+        let today = NewYorkTime(now).date
+        let client = self.client
+        let value = try? await cache.value(for: "calendar:\(today)", class: .reference, bypass: false) {
+            let days = try await client.calendar(start: today.adding(days: -14), end: today)
+            return .calendar(
+                days.compactMap(\.value).compactMap { day in
+                    Self.minutes(day.open).map { NewYorkTime.instant(date: day.date, secondOfDay: $0 * 60) }
+                })
+        }.0
+        guard case .calendar(let opens)? = value else { return nil }
+        return opens.filter { $0 <= now }.max()
+    }
+
+    /// `HH:MM` as minutes after midnight, or nil.
+    static func minutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+            let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
+        return h * 60 + m
     }
 
     /// Stock quotes for many symbols: cache hits first, then one batched snapshot request (≤ 200

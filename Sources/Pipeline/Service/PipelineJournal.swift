@@ -42,14 +42,20 @@ public final class PipelineJournal: Sendable {
             }
             s.next = (s.next + 1) % capacity
             s.counts[rule, default: 0] += 1
-            if s.quality[symbol] == nil { s.quality[symbol] = (nil, []) }
         }
         audit?.recordRejection(record)
     }
 
+    /// The most symbols whose quality history is kept; past it, a new symbol is not tracked.
+    ///
+    /// Scores are recorded only for symbols the user asked for (the watchlist, a chain's
+    /// underlying), never for keys an upstream body chose, so this bound is a second line.
+    public static let maximumSymbols = 10_000
+
     /// Records a symbol's latest quality score.
     public func record(quality: QualityScore, for symbol: String) {
         state.withLock { s in
+            guard s.quality[symbol] != nil || s.quality.count < Self.maximumSymbols else { return }
             var entry = s.quality[symbol] ?? (nil, [])
             entry.current = quality
             entry.history.append(quality.score)
@@ -65,6 +71,9 @@ public final class PipelineJournal: Sendable {
             return Array((s.ring[s.next...] + s.ring[..<s.next]).reversed())
         }
     }
+
+    /// How many symbols have a quality history.
+    public var trackedSymbolCount: Int { state.withLock { $0.quality.count } }
 
     /// Failure counts per rule since start.
     public var counts: [RuleID: Int] { state.withLock { $0.counts } }

@@ -71,6 +71,10 @@ public actor RefreshScheduler: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.consumeCommands() }
                 for kind in Kind.allCases { group.addTask { await self.loop(kind) } }
+                // Expired entries nobody asks for again (a symbol dropped from the watchlist, a chain
+                // closed) are swept once a minute instead of waiting for eviction.
+                let cache = service.cache
+                group.addTask { await cache.runSweeper(every: .seconds(60)) }
                 await group.next()
                 group.cancelAll()
             }

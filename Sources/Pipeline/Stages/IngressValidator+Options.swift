@@ -37,7 +37,8 @@ extension IngressValidator {
         let q = snapshot.latestQuote
         let t = snapshot.latestTrade
         var quote = OptionQuote(
-            contract: occ, underlying: underlying, bidPrice: q?.bidPrice, askPrice: q?.askPrice, bidSize: q?.bidSize,
+            contract: occ, underlying: underlying, bidPrice: q?.bidPrice.map(noneAsZero),
+            askPrice: q?.askPrice.map(noneAsZero), bidSize: q?.bidSize,
             askSize: q?.askSize, quoteTime: q?.time, lastPrice: t?.price, lastSize: t?.size, tradeTime: t?.time)
         if let v = snapshot.dailyBar?.volume {
             guard v >= 0 else { return reject(Rules.nonNegativeSize, "negative volume \(v)") }

@@ -40,7 +40,8 @@ public enum IngressValidator {
         let q = snapshot.latestQuote
         let t = snapshot.latestTrade
         var quote = StockQuote(
-            symbol: symbol, bidPrice: q?.bidPrice, askPrice: q?.askPrice, bidSize: q?.bidSize, askSize: q?.askSize,
+            symbol: symbol, bidPrice: q?.bidPrice.map(noneAsZero), askPrice: q?.askPrice.map(noneAsZero),
+            bidSize: q?.bidSize, askSize: q?.askSize,
             quoteTime: q?.time, lastPrice: t?.price, lastSize: t?.size, tradeTime: t?.time)
         do {
             quote.dailyBar = try snapshot.dailyBar.map {
@@ -168,6 +169,10 @@ public enum IngressValidator {
         }
         return nil
     }
+
+    /// A quote side as kept: Alpaca's 0 ("nobody quoting") with `-0.0` folded into it, so no
+    /// output prints a negative zero as a price.
+    static func noneAsZero(_ price: Double) -> Double { price == 0 ? 0 : price }
 
     static func formatAge(_ seconds: Double) -> String {
         if seconds < 120 { return "\(Checked.wholeText(seconds)) s" }
