@@ -136,7 +136,7 @@ struct ClientEndpointTests {
             let lists = try await client.watchlists().compactMap(\.value)
             let first = try #require(lists.first)
             #expect(try await client.watchlist(id: first.id).assets?.isEmpty == false)
-            let missing = await #expect(throws: AlpacaError.self) { _ = try await client.asset("ZZZZZZ1") }
+            let missing = await #expect(throws: AlpacaError.self) { _ = try await client.asset("ZZZZ.ZZ.ZZ.Z") }
             #expect(missing?.httpStatus != nil)
         }
     }

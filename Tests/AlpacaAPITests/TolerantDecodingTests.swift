@@ -57,8 +57,11 @@ struct TolerantDecodingTests {
         #expect(try root(#"{"next_page_token": "MTAwMA=="}"#)["next_page_token"]?.string() == "MTAwMA==")
     }
 
-    @Test func numbersAndStringsAreTolerated() throws {
-        let t = try WireTrade(json: try root(#"{"p": "172.5", "s": "100", "i": 71697353758036, "c": "I"}"#))
+    @Test func numbersSentAsStringsAreRefusedInMarketData() throws {
+        // Schema drift (reliability.md D2): the trade is a schema violation of its symbol.
+        #expect(throws: DecodeError.self) { try WireTrade(json: try root(#"{"p": "172.5", "s": 100}"#)) }
+        #expect(throws: DecodeError.self) { try WireTrade(json: try root(#"{"p": 172.5, "s": "100"}"#)) }
+        let t = try WireTrade(json: try root(#"{"p": 172.5, "s": 100, "i": 71697353758036, "c": "I"}"#))
         #expect(t.price == 172.5)
         #expect(t.size == 100)
         #expect(t.id == 71_697_353_758_036)

@@ -7,7 +7,8 @@ import Testing
 
 /// Issue 8 through the real binary: hostile upstream text, disguised hosts, bad config and
 /// out-of-range arguments end in clear errors, never a trap or raw control characters.
-@Suite(.timeLimit(.minutes(2)))
+// Serialized: dozens of binaries at once on two cores starve the in-process simulators of other suites.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct HardeningCommandTests {
     static let hostile = "boom \u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\r\u{08}\u{202E}\u{200B}end"
 

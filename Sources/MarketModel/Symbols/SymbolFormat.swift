@@ -10,7 +10,7 @@ public enum SymbolFormat {
     /// `BAC.PR.L`), at most 20 characters. A well-formed symbol Alpaca does not know is sent and
     /// comes back `null` (DATA_UNAVAILABLE). Refused before sending is only what would make Alpaca
     /// reject the whole multi-symbol request: lower case, spaces, punctuation other than `.`, empty
-    /// segments, and crypto pairs (`BTC/USD`, another endpoint).
+    /// segments, crypto pairs (`BTC/USD`, another endpoint) and OCC option symbols.
     public static func isStock(_ text: some StringProtocol) -> Bool {
         var count = 0
         var dots = 0
@@ -31,7 +31,8 @@ public enum SymbolFormat {
                 return false
             }
         }
-        return segment > 0 && count <= maximumStockLength
+        // An OCC option symbol is letters and digits too; it is never a stock.
+        return segment > 0 && count <= maximumStockLength && (count < 15 || OCCSymbol(text) == nil)
     }
 
     /// Whether `text` is an OCC option symbol.
