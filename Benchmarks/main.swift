@@ -17,6 +17,43 @@ import Pipeline
 import TTLCache
 import TUICore
 
+// `Benchmarks json-memory`: the peak resident memory a 16 MiB body of tiny values costs the JSON
+// parser (issue 8: at most about four times the body), in a process of its own.
+if CommandLine.arguments.dropFirst().first == "json-memory" {
+    func peakKiB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+    let count = 8 << 20
+    // Built in place, so building it adds no peak of its own.
+    let body = [UInt8](unsafeUninitializedCapacity: 2 * count + 1) { buffer, initialized in
+        buffer[0] = UInt8(ascii: "[")
+        for i in 0..<count {
+            buffer[1 + 2 * i] = UInt8(ascii: "0")
+            buffer[2 + 2 * i] = UInt8(ascii: ",")
+        }
+        buffer[2 * count] = UInt8(ascii: "]")
+        initialized = 2 * count + 1
+    }
+    let before = peakKiB()
+    let outcome: String
+    do {
+        _ = try JSONDocument(bytes: body)
+        outcome = "parsed"
+    } catch {
+        outcome = "refused (\(error))"
+    }
+    let after = peakKiB()
+    let mib = Double(body.count) / 1_048_576
+    let grew = Double(after - before) / 1024
+    print(
+        String(
+            format: "json-memory: %.1f MiB body of tiny values %@; peak RSS grew %.1f MiB = %.2f× the body",
+            mib, outcome, grew, grew / mib))
+    exit(0)
+}
+
 let runs = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 7
 
 /// Times `body` `runs` times and returns the per-run seconds.

@@ -54,4 +54,50 @@ struct TimestampTests {
         #expect(Timestamp(nanoseconds: 1_643_691_600_120_000_000).rfc3339 == "2022-02-01T05:00:00.12Z")
         #expect(Timestamp(seconds: 0).rfc3339(offsetSeconds: -4 * 3600) == "1969-12-31T20:00:00-04:00")
     }
+
+    @Test func wellFormedInstantsOutsideInt64NanosecondsAreRejectedNotTrapped() {
+        for text in [
+            "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "1677-09-21T00:12:43.145224191Z",
+            "2262-04-11T23:47:16.854775808Z", "2262-04-11T23:47:17Z", "0000-01-01T00:00:00+23:59",
+        ] {
+            #expect(Timestamp(rfc3339: text) == nil, "\(text)")
+        }
+        #expect(Timestamp(rfc3339: "1677-09-21T00:12:43.145224192Z")?.nanoseconds == Int64.min)
+        #expect(Timestamp(rfc3339: "2262-04-11T23:47:16.854775807Z")?.nanoseconds == Int64.max)
+    }
+
+    @Test func theExtremeInstantsFormatAndMoveWithoutTrapping() {
+        #expect(Timestamp(nanoseconds: .min).rfc3339 == "1677-09-21T00:12:43.145224192Z")
+        #expect(Timestamp(nanoseconds: .max).rfc3339 == "2262-04-11T23:47:16.854775807Z")
+        #expect(Timestamp(nanoseconds: .min).wholeSeconds == -9_223_372_037)
+        #expect(Timestamp(nanoseconds: .min).rfc3339(offsetSeconds: -5 * 3600).hasSuffix("-05:00"))
+        #expect(Timestamp(nanoseconds: 0).adding(seconds: 1e300).nanoseconds == .max)
+        #expect(Timestamp(nanoseconds: 0).adding(seconds: -.infinity).nanoseconds == .min)
+        #expect(Timestamp(nanoseconds: 5).adding(seconds: .nan).nanoseconds == 5)
+        #expect(Timestamp(seconds: .max).nanoseconds == .max)
+        #expect(Timestamp(seconds: -10_000_000_000).nanoseconds == .min)
+    }
+
+    @Test func checkedConversionsNeverTrap() {
+        #expect(Checked.int(.nan) == nil)
+        #expect(Checked.int(.infinity) == nil)
+        #expect(Checked.int(1e300) == nil)
+        #expect(Checked.int(-2.5) == -3)
+        #expect(Checked.int64(9.3e18) == nil)
+        #expect(Checked.wholeText(1e302) == "1e+302")
+        #expect(Checked.wholeText(41.6) == "42")
+        #expect(Checked.multiply(.max, 2) == nil)
+        #expect(Checked.add(.max, 1) == nil)
+        #expect(Checked.clamp(.nan, to: 1...2) == 1)
+    }
+
+    @Test func barTimeframesFollowAlpacasRanges() {
+        for ok in ["1Min", "59Min", "15T", "1Hour", "23H", "1Day", "1D", "1Week", "1W", "12Month", "6M"] {
+            #expect(BarTimeframe(ok) != nil, "\(ok)")
+        }
+        for bad in ["0Min", "60Min", "24Hour", "2Day", "5Month", "999999999999Min", "01Min", "1min", "Min", "1", ""] {
+            #expect(BarTimeframe(bad) == nil, "\(bad)")
+        }
+        #expect(BarTimeframe("15T")?.description == "15Min")
+    }
 }

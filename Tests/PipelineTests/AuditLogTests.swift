@@ -234,4 +234,19 @@ struct AuditLogTests {
                 == "/home/t/.local/state/alpaca-dash/audit.log", "a relative XDG_STATE_HOME is ignored")
         #expect(AuditLog.defaultURL(environment: [:]).path.hasSuffix("/.local/state/alpaca-dash/audit.log"))
     }
+
+    @Test func aSymlinkPlantedAtThePathIsNeverWrittenThrough() throws {
+        let directory = Self.scratchDirectory()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("authorized_keys")
+        try Data("original\n".utf8).write(to: target)
+        let url = directory.appendingPathComponent("audit.log")
+        try FileManager.default.createSymbolicLink(at: url, withDestinationURL: target)
+        let log = AuditLog(url: url)
+        Self.recordRequests(3, to: log)
+        log.flush()
+        #expect(try String(contentsOf: target, encoding: .utf8) == "original\n", "the link's target is untouched")
+        #expect(log.droppedLines >= 3, "the lines are counted as dropped, not written elsewhere")
+    }
 }

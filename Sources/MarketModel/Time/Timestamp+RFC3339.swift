@@ -78,8 +78,11 @@ extension Timestamp {
         let secs = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
         // Years 0000-9999 fit in seconds, but nanoseconds since the epoch only cover 1677-09-21
         // to 2262-04-11: outside that the bytes are a well-formed date this type cannot hold.
-        let (scaled, overflowScale) = secs.multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, overflowAdd) = scaled.addingReportingOverflow(fraction)
+        // Before the epoch, the whole second is taken one up and the fraction one down, so the
+        // earliest instant (secs × 10^9 just below Int64.min, plus a fraction) still fits.
+        let borrow: Int64 = secs < 0 && fraction > 0 ? 1 : 0
+        let (scaled, overflowScale) = (secs + borrow).multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, overflowAdd) = scaled.addingReportingOverflow(fraction - borrow * 1_000_000_000)
         guard !overflowScale, !overflowAdd else { return nil }
         return total
     }
@@ -87,7 +90,8 @@ extension Timestamp {
     /// The RFC-3339 form in UTC (`Z`), with the fraction's trailing zeros trimmed (Go's RFC3339Nano).
     public var rfc3339: String {
         let secs = wholeSeconds
-        let nanos = Int(nanoseconds - secs * 1_000_000_000)
+        let remainder = nanoseconds % 1_000_000_000
+        let nanos = Int(remainder < 0 ? remainder + 1_000_000_000 : remainder)
         let days = Int(secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400)
         let secOfDay = Int(secs - Int64(days) * 86_400)
         let date = CalendarDate(daysSinceEpoch: days)
@@ -108,7 +112,7 @@ extension Timestamp {
     /// - Parameter offsetSeconds: The zone offset, for example `-4 * 3600` for New York in summer.
     /// - Returns: A string such as `2024-03-15T09:30:00-04:00`.
     public func rfc3339(offsetSeconds: Int) -> String {
-        let shifted = Timestamp(nanoseconds: nanoseconds + Int64(offsetSeconds) * 1_000_000_000)
+        let shifted = adding(seconds: Double(offsetSeconds))
         var text = shifted.rfc3339
         text.removeLast()
         let sign = offsetSeconds < 0 ? "-" : "+"

@@ -17,15 +17,21 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Creates a timestamp from nanoseconds since the Unix epoch.
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
-    /// Creates a timestamp from whole seconds since the Unix epoch.
-    public init(seconds: Int64) { self.nanoseconds = seconds &* 1_000_000_000 }
+    /// Creates a timestamp from whole seconds since the Unix epoch, saturating at the ends of the
+    /// representable range (1677–2262) instead of wrapping.
+    public init(seconds: Int64) {
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        self.nanoseconds = overflow ? (seconds < 0 ? .min : .max) : product
+    }
 
     /// Seconds since the epoch as a floating-point value.
     public var secondsSinceEpoch: Double { Double(nanoseconds) / 1e9 }
 
     /// Whole seconds since the epoch (rounded towards negative infinity).
     public var wholeSeconds: Int64 {
-        nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
+        // Floor division without `nanoseconds - 999_999_999`, which overflows near Int64.min.
+        let quotient = nanoseconds / 1_000_000_000
+        return nanoseconds % 1_000_000_000 < 0 ? quotient - 1 : quotient
     }
 
     /// The current wall-clock time.
@@ -43,7 +49,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// This instant moved by a number of seconds, saturating at the ends of the representable range
     /// (a NaN moves it nowhere).
     public func adding(seconds: Double) -> Timestamp {
-        let delta = seconds.isNaN ? 0 : Checked.int64(Checked.clamp(seconds * 1e9, to: -9.2e18...9.2e18)) ?? 0
+        let scaled = seconds * 1e9
+        guard !scaled.isNaN else { return self }
+        guard let delta = Checked.int64(scaled) else { return Timestamp(nanoseconds: scaled > 0 ? .max : .min) }
         let (sum, overflow) = nanoseconds.addingReportingOverflow(delta)
         return Timestamp(nanoseconds: overflow ? (delta < 0 ? Int64.min : Int64.max) : sum)
     }

@@ -79,8 +79,10 @@ public actor MarketDataService {
         let client = self.client
         let value = try? await cache.value(for: "calendar:\(today)", class: .reference, bypass: false) {
             let days = try await client.calendar(start: today.adding(days: -14), end: today)
+            // Only days near today count: a far date in a hostile body cannot become the session.
+            let window = today.adding(days: -15)...today.adding(days: 1)
             return .calendar(
-                days.compactMap(\.value).compactMap { day in
+                days.compactMap(\.value).filter { window.contains($0.date) }.compactMap { day in
                     Self.minutes(day.open).map { NewYorkTime.instant(date: day.date, secondOfDay: $0 * 60) }
                 })
         }.0
