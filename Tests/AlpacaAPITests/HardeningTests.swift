@@ -198,6 +198,20 @@ struct HardeningTests {
         }
     }
 
+    @Test func perEntryDecodeErrorsAreRedactedAndBounded() {
+        let canary = "CANARY-" + UUID().uuidString
+        let client = AlpacaClient(
+            configuration: AlpacaClient.Configuration(
+                hosts: AlpacaHosts(trading: "http://127.0.0.1:1", data: "http://127.0.0.1:1"),
+                credentials: Credentials(keyID: Secret("PKTEST"), secretKey: Secret(canary))),
+            transport: CurlTransport())
+        let error = client.redacted(
+            DecodeError("bad \(canary)", path: [canary, String(repeating: "k", count: 10_000), "bp"]))
+        #expect(!error.description.contains(canary))
+        #expect(error.path.allSatisfy { $0.count <= 64 })
+        #expect(error.path.last == "bp")
+    }
+
     // MARK: Loopback
 
     @Test func onlyRealLoopbackAddressesMayUsePlainHTTP() {

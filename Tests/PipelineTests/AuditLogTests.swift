@@ -249,4 +249,17 @@ struct AuditLogTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "original\n", "the link's target is untouched")
         #expect(log.droppedLines >= 3, "the lines are counted as dropped, not written elsewhere")
     }
+
+    @Test func jsonLinesEscapeBiDiAndZeroWidthControlsToo() throws {
+        var line = JSONLine()
+        let hostile = "a\u{202E}b\u{200B}c\u{2066}d\u{FEFF}e\u{E0001}f\u{1B}[2J\u{9B}g\u{2028}h"
+        line.add("name", hostile)
+        let text = line.finished()
+        #expect(!text.dropLast().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(!text.unicodeScalars.contains { $0.properties.generalCategory == .format })
+        #expect(text.contains("\\u202e") && text.contains("\\u200b") && text.contains("\\udb40\\udc01"))
+        // Still the same string to any JSON reader.
+        let parsed = try Self.object(String(text.dropLast()))
+        #expect(parsed["name"] as? String == hostile)
+    }
 }

@@ -42,7 +42,7 @@ extension AlpacaClient {
             query.add("symbols", chunk.joined(separator: ","))
             query.add("feed", feed)
             let root = try await getJSON(.data, path, query: query, endpoint: endpoint)
-            return BatchResult(entries: Self.decodeMap(root[key], decode), requestCount: 1)
+            return BatchResult(entries: Self.decodeMap(root[key], decode, redacting: redacted), requestCount: 1)
         }
     }
 
@@ -72,9 +72,11 @@ extension AlpacaClient {
         return pages
     }
 
-    /// Decodes every member of a symbol-keyed map on its own.
+    /// Decodes every member of a symbol-keyed map on its own; `redacting` is applied to each
+    /// entry's decode error (the client passes its credential redaction).
     static func decodeMap<Value: Sendable>(
-        _ map: JSONValue?, _ decode: (JSONValue) throws(DecodeError) -> Value
+        _ map: JSONValue?, _ decode: (JSONValue) throws(DecodeError) -> Value,
+        redacting: (DecodeError) -> DecodeError = { $0 }
     ) -> [String: Entry<Value>] {
         guard let map, map.isObject else { return [:] }
         var out: [String: Entry<Value>] = [:]
@@ -84,7 +86,9 @@ extension AlpacaClient {
                 out[key] = .null
                 return
             }
-            do throws(DecodeError) { out[key] = .value(try decode(value)) } catch { out[key] = .invalid(error) }
+            do throws(DecodeError) { out[key] = .value(try decode(value)) } catch {
+                out[key] = .invalid(redacting(error))
+            }
         }
         return out
     }

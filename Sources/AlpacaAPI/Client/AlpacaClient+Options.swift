@@ -21,7 +21,9 @@ extension AlpacaClient {
             filter.apply(to: &query)
             query.add("page_token", token)
             let root = try await getJSON(.data, path, query: query, endpoint: endpoint, timeout: 15)
-            result.entries.merge(Self.decodeMap(root["snapshots"], WireOptionSnapshot.init(json:))) { _, new in new }
+            result.entries.merge(
+                Self.decodeMap(root["snapshots"], WireOptionSnapshot.init(json:), redacting: redacted)
+            ) { _, new in new }
             return Self.nextToken(root)
         }
         return result
@@ -40,7 +42,9 @@ extension AlpacaClient {
                 query.add("limit", 1000)
                 query.add("page_token", token)
                 let root = try await getJSON(.data, "/v1beta1/options/snapshots", query: query, endpoint: endpoint)
-                result.entries.merge(Self.decodeMap(root["snapshots"], WireOptionSnapshot.init(json:))) { _, n in n }
+                result.entries.merge(
+                    Self.decodeMap(root["snapshots"], WireOptionSnapshot.init(json:), redacting: redacted)
+                ) { _, n in n }
                 return Self.nextToken(root)
             }
             return result
@@ -89,7 +93,7 @@ extension AlpacaClient {
                     let contract = try WireOptionContract(json: element)
                     result.entries[contract.symbol] = .value(contract)
                 } catch {
-                    result.entries[key ?? "#\(index)"] = .invalid(error)
+                    result.entries[key ?? "#\(index)"] = .invalid(redacted(error))
                 }
             }
             return Self.nextToken(root)
@@ -123,7 +127,7 @@ extension AlpacaClient {
             throw AlpacaError(kind: .decoding, message: "expected an array", endpoint: endpoint)
         }
         return elements.map { element in
-            do throws(DecodeError) { return .value(try decode(element)) } catch { return .invalid(error) }
+            do throws(DecodeError) { return .value(try decode(element)) } catch { return .invalid(redacted(error)) }
         }
     }
 }

@@ -16,7 +16,8 @@ extension AlpacaClient {
             guard root.isObject else {
                 throw AlpacaError(kind: .decoding, message: "expected an object", endpoint: endpoint)
             }
-            return BatchResult(entries: Self.decodeMap(root, WireStockSnapshot.init(json:)), requestCount: 1)
+            return BatchResult(
+                entries: Self.decodeMap(root, WireStockSnapshot.init(json:), redacting: redacted), requestCount: 1)
         }
     }
 
@@ -100,7 +101,7 @@ extension AlpacaClient {
             }
             var result = BatchResult<[WireBar]>(requestCount: pages)
             for (symbol, list) in bars { result.entries[symbol] = .value(list) }
-            for (symbol, error) in invalid { result.entries[symbol] = .invalid(error) }
+            for (symbol, error) in invalid { result.entries[symbol] = .invalid(redacted(error)) }
             return result
         }
     }

@@ -216,6 +216,12 @@ public struct AlpacaClient: Sendable {
 
     func redact(_ text: String) -> String { configuration.credentials?.redact(text) ?? text }
 
+    /// A per-entry decode error as the client keeps it: its path holds keys the body chose, so
+    /// each is redacted and cut to 64 characters, like any server text.
+    func redacted(_ error: DecodeError) -> DecodeError {
+        DecodeError(redact(error.message), path: error.path.map { String(redact($0).prefix(64)) })
+    }
+
     /// `X-Request-ID` as the client keeps it: redacted like any server text, and cut to 128
     /// bytes of visible ASCII (Alpaca's ids are 32 hex digits; anything else is replaced by `?`).
     func sanitizedRequestID(_ raw: String) -> String {
