@@ -15,10 +15,11 @@ struct PipelineHarness {
     static func with<T>(
         at time: Timestamp = SimulatedUpstream.sessionTime,
         configuration: PipelineConfiguration = PipelineConfiguration(),
-        unknown: Set<String> = [], _ body: (PipelineHarness) async throws -> T
+        unknown: Set<String> = [], faults: String? = nil, _ body: (PipelineHarness) async throws -> T
     ) async throws -> T {
         var simulator = SimulatedUpstream.configuration(at: time)
         simulator.unknownSymbols = unknown
+        simulator.faults = try faults.map { try FaultSpec.parse($0) }
         return try await SimulatedUpstream.with(simulator) { upstream in
             var configuration = configuration
             configuration.dataSource = .simulator

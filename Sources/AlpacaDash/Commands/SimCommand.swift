@@ -32,6 +32,9 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Requests per minute before HTTP 429.")
     var rateLimit: Int = 200
 
+    @Option(help: "Faults to inject, as a spec such as 'drill' (docs/reliability.md); POST /_sim/faults changes them.")
+    var faults: String?
+
     @Option(
         name: .customLong("fail"),
         help: "Fault drill: answer PATH with an Alpaca error, as PATH:STATUS:MESSAGE (repeatable).")
@@ -56,6 +59,13 @@ struct SimCommand: AsyncParsableCommand {
         if requireKeys && Self.keys(ProcessInfo.processInfo.environment) == nil {
             throw ValidationError("--require-keys needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment")
         }
+        if let faults {
+            do {
+                _ = try FaultSpec.parse(faults)
+            } catch {
+                throw ValidationError("--faults: \(error.description)")
+            }
+        }
         guard scriptedFailures.count == failures.count else {
             throw ValidationError("--fail must be PATH:STATUS:MESSAGE with a status of 400…599")
         }
@@ -78,6 +88,7 @@ struct SimCommand: AsyncParsableCommand {
         configuration.clock = .system
         if requireKeys { configuration.keys = Self.keys(ProcessInfo.processInfo.environment) }
         configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
+        configuration.faults = faults.flatMap { try? FaultSpec.parse($0) }
         let service = SimulatorService(configuration: configuration, failures: scriptedFailures)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

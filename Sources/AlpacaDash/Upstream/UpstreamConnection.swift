@@ -1,5 +1,6 @@
 import AlpacaAPI
 import AlpacaSimulator
+import ArgumentParser
 import CurlTransport
 import Foundation
 import HTTPCore
@@ -39,12 +40,17 @@ struct UpstreamConnection {
         if !explicit && (options.demo || credentials == nil) {
             var configuration = SimulatorConfiguration()
             configuration.clock = .system
+            configuration.faults = options.faultSpec
             let server = try await SimulatorServer.start(configuration)
             simulator = server
             hosts = AlpacaHosts(trading: server.baseURL, data: server.baseURL)
             origin = .simulated
             source = .simulator
         } else {
+            if options.faults != nil {
+                throw ValidationError(
+                    "--faults needs the built-in simulator: add --demo (live Alpaca is never faulted)")
+            }
             hosts = AlpacaHosts.resolve(environment: environment, trading: options.tradingURL, data: options.dataURL)
             let loopback = URLParts(hosts.data)?.isLoopback == true
             source = loopback ? .simulator : .alpaca

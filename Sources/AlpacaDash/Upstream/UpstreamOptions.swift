@@ -1,3 +1,4 @@
+import AlpacaSimulator
 import ArgumentParser
 
 /// Where data comes from: Alpaca (keys in the environment) or the built-in simulator.
@@ -17,10 +18,30 @@ struct UpstreamOptions: ParsableArguments {
     @Option(help: "Options feed: indicative or opra.")
     var optionsFeed: String = "indicative"
 
+    @Option(
+        help: """
+            Faults the built-in simulator injects (with --demo): a spec such as 'drill' or \
+            'status:503@0.1/v2/stocks/*,crossed=AAPL' (docs/reliability.md).
+            """)
+    var faults: String?
+
+    /// The parsed fault spec, when `--faults` was given.
+    var faultSpec: FaultSpec? { faults.flatMap { try? FaultSpec.parse($0) } }
+
     func validate() throws {
         guard ["iex", "sip", "delayed_sip"].contains(feed) else { throw ValidationError("--feed must be iex or sip") }
         guard ["indicative", "opra"].contains(optionsFeed) else {
             throw ValidationError("--options-feed must be indicative or opra")
+        }
+        if let faults {
+            do {
+                _ = try FaultSpec.parse(faults)
+            } catch {
+                throw ValidationError("--faults: \(error.description)")
+            }
+            guard tradingURL == nil && dataURL == nil else {
+                throw ValidationError("--faults applies to the built-in simulator only: drop --data-url/--trading-url")
+            }
         }
         for url in [tradingURL, dataURL].compactMap({ $0 }) {
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {

@@ -19,7 +19,7 @@ enum OptionRoutes {
         let root = query.string("root_symbol")
         let updatedSince = try query.time("updated_since")
         let after = try decodeContractToken(query)
-        guard context.market.exists(underlying) else { return page([], next: nil) }
+        guard context.market.exists(underlying) else { return page([], next: nil, context: context) }
         let engine = context.market.optionEngine(underlying, clock: context.clock)
         var candidates = engine.contracts.filter { contract in
             if !type.isEmpty && contract.kind.rawValue != type { return false }
@@ -46,7 +46,7 @@ enum OptionRoutes {
             }
             views.append(view)
         }
-        return page(views, next: next)
+        return page(views, next: next, context: context)
     }
 
     /// `GET /v1beta1/options/snapshots?symbols=`: snapshots of listed contracts, paginated.
@@ -69,7 +69,7 @@ enum OptionRoutes {
             }
             views.append(view)
         }
-        return page(views, next: next)
+        return page(views, next: next, context: context)
     }
 
     /// `GET /v1beta1/options/{quotes|trades}/latest?symbols=`: maps of listed contracts.
@@ -106,9 +106,13 @@ enum OptionRoutes {
         return text
     }
 
-    private static func page(_ views: [OptionView], next: String?) -> SimResponse {
+    private static func page(_ views: [OptionView], next: String?, context: RouteContext) -> SimResponse {
         var map: [String: JSONValue] = [:]
-        for view in views { map[view.key] = view.snapshotJSON }
+        for view in views {
+            let symbol = view.snapshot.contract.description
+            let (key, entry) = context.withDataFaults(symbol: symbol, key: view.key, view.snapshotJSON)
+            map[key] = entry
+        }
         return .json(.object(["snapshots": .object(map), "next_page_token": .string(next.map(PageToken.encode))]))
     }
 }

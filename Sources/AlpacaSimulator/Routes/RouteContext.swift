@@ -28,4 +28,11 @@ struct RouteContext: Sendable {
         if TradingCalendar.isTradingDay(date) && clock.priceTime > TradingCalendar.open(on: date) { return date }
         return TradingCalendar.tradingDay(1, before: date)
     }
+
+    /// A snapshot entry with the data faults that fire for `symbol` applied, and its key.
+    func withDataFaults(symbol: String, key: String, _ entry: JSONValue) -> (key: String, entry: JSONValue) {
+        let kinds = server.faults.dataFaults(path: request.path, symbol: symbol)
+        guard !kinds.isEmpty else { return (key, entry) }
+        return DataFault.apply(kinds, to: entry, key: key, now: clock.priceTime)
+    }
 }

@@ -23,6 +23,7 @@ enum RouteTable {
     /// Routes a request; throws ``APIError`` for bad input and unknown paths.
     static func dispatch(_ context: RouteContext) async throws -> SimResponse {
         let s = context.request.segments
+        if s == ["_sim", "faults"] { return try SimRoutes.faults(context) }
         guard context.request.method == "GET" || context.request.method == "HEAD" else {
             throw APIError(status: 405, code: nil, message: "method not allowed")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The simulator's own endpoints under `/_sim`.
 enum SimRoutes {
     /// `GET /_sim/stats`.
@@ -7,11 +9,35 @@ enum SimRoutes {
         for (path, count) in stats.requestsByPath { byPath[path] = .int(count) }
         var byStatus: [String: JSONValue] = [:]
         for (status, count) in stats.responsesByStatus { byStatus[String(status)] = .int(count) }
+        var byKind: [String: JSONValue] = [:]
+        for (kind, count) in stats.faultsByKind { byKind[kind] = .int(count) }
         return .json(
             .object([
                 "connections_accepted": .int(stats.connectionsAccepted), "requests_by_path": .object(byPath),
                 "responses_by_status": .object(byStatus), "faults_injected": .int(stats.faultsInjected),
-                "requests_total": .int(stats.requestsTotal),
+                "requests_total": .int(stats.requestsTotal), "faults_by_kind": .object(byKind),
             ]))
+    }
+
+    /// `GET|POST|DELETE /_sim/faults`: the spec in force; replace it (body: a spec); remove it.
+    static func faults(_ context: RouteContext) throws(APIError) -> SimResponse {
+        let layer = context.server.faults
+        switch context.request.method {
+        case "POST":
+            let text = String(decoding: context.request.body, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            do {
+                layer.set(try FaultSpec.parse(text))
+            } catch {
+                throw APIError(status: 422, code: 42_210_000, message: error.description)
+            }
+        case "DELETE":
+            layer.set(nil)
+        case "GET", "HEAD":
+            break
+        default:
+            throw APIError(status: 405, code: nil, message: "method not allowed")
+        }
+        return .json(.object(["faults": .string(layer.spec?.description)]))
     }
 }

@@ -17,7 +17,9 @@ enum StockRoutes {
                 continue
             }
             let view = StockView(symbol: symbol, context: context)
-            map[view.key] = view.snapshotJSON(context: context)
+            let (key, entry) = context.withDataFaults(
+                symbol: symbol, key: view.key, view.snapshotJSON(context: context))
+            map[key] = entry
         }
         return .json(.object(map))
     }

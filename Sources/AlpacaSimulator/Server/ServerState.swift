@@ -12,11 +12,21 @@ final class ServerState: Sendable {
     private let requestCounter = Atomic<UInt64>(0)
     private let stoppingFlag = Atomic<Bool>(false)
 
+    /// The fault layer.
+    let faults: FaultLayer
+
     /// Creates the state for a configuration.
-    init(configuration: SimulatorConfiguration) { self.configuration = configuration }
+    init(configuration: SimulatorConfiguration) {
+        self.configuration = configuration
+        faults = FaultLayer(spec: configuration.faults) { Double(Timestamp.now().nanoseconds) / 1e9 }
+    }
 
     /// A snapshot of the counters.
-    var stats: SimulatorStats { statsStorage.withLock { $0 } }
+    var stats: SimulatorStats {
+        var stats = statsStorage.withLock { $0 }
+        stats.faultsByKind = faults.counts
+        return stats
+    }
 
     /// Counts an accepted connection.
     func connectionAccepted() { statsStorage.withLock { $0.connectionsAccepted += 1 } }

@@ -12,6 +12,8 @@ struct SimRequest: Sendable {
     let query: [String: String]
     /// Request headers in arrival order.
     let headers: [(name: String, value: String)]
+    /// The body (read only for `POST`, at most 16 KiB).
+    var body: [UInt8] = []
 
     /// Parses a request target.
     init(method: String, target: String, headers: [(name: String, value: String)]) {

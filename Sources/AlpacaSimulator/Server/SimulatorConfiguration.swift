@@ -17,6 +17,9 @@ public struct SimulatorConfiguration: Sendable {
     /// The source of "now".
     public var clock: SimulatorClock = .system
 
+    /// Faults injected from the start (`sim --faults SPEC`); `POST /_sim/faults` replaces them.
+    public var faults: FaultSpec? = nil
+
     /// Creates the default configuration: loopback, ephemeral port, seed 1, automatic market.
     public init() {}
 }

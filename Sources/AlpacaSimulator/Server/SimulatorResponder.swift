@@ -19,7 +19,11 @@ struct SimulatorResponder: HTTPResponder {
         var headers: [(name: String, value: String)] = []
         for field in request.headers { headers.append((field.name.rawName, field.value)) }
         let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        let simRequest = SimRequest(method: request.method.rawValue, target: target, headers: headers)
+        var simRequest = SimRequest(method: request.method.rawValue, target: target, headers: headers)
+        if request.method == .post {
+            let buffer = try await request.body.collect(upTo: 16_384)
+            simRequest.body = Array(buffer.readableBytesView)
+        }
         let outcome = try await handle(simRequest)
         var response = outcome.response
         let host = RouteTable.host(of: simRequest.segments)
@@ -66,7 +70,7 @@ struct SimulatorResponder: HTTPResponder {
         }
         let context = RouteContext(
             request: request, market: market, clock: market.clockState(), hooks: market.currentHooks, server: state)
-        return try await faults.process(request, hooks: context.hooks, market: market) { _ in
+        return try await faults.process(request, hooks: context.hooks, market: market, state: state) { _ in
             do {
                 return try await RouteTable.dispatch(context)
             } catch let error as APIError {

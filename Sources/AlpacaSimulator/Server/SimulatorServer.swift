@@ -35,6 +35,9 @@ public final class SimulatorServer: Sendable {
     /// The request and connection counters (the same numbers as `GET /_sim/stats`).
     public var stats: SimulatorStats { state.stats }
 
+    /// Replaces the faults in force (nil removes them), as `POST`/`DELETE /_sim/faults` do.
+    public func setFaults(_ spec: FaultSpec?) { state.faults.set(spec) }
+
     /// Starts a simulator and returns once it is listening.
     /// - Parameter configuration: Address, seed, market mode, keys and hooks configuration.
     /// - Returns: The running server.

@@ -8,6 +8,8 @@ public struct SimulatorStats: Sendable, Equatable {
     public var responsesByStatus: [Int: Int] = [:]
     /// Responses altered or replaced by the fault stage (scripted errors).
     public var faultsInjected: Int = 0
+    /// Faults the fault layer injected, by kind name (`status:429`, `crossed`, …).
+    public var faultsByKind: [String: Int] = [:]
     /// All requests counted in ``requestsByPath``.
     public var requestsTotal: Int = 0
 

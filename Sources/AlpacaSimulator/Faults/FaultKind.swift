@@ -1,0 +1,169 @@
+/// One kind of fault the simulator can inject.
+///
+/// Transport kinds act on a whole response; data kinds change one symbol's snapshot in the wire
+/// shape (stock snapshots and option chains), so the client sees exactly what Alpaca could send.
+public enum FaultKind: Sendable, Equatable {
+    // MARK: Transport
+
+    /// `latency:MS` (default 500): the response waits this long first.
+    case latency(milliseconds: Int)
+    /// `hang:S` (default 60): no headers for this long, then the normal response.
+    case hang(seconds: Int)
+    /// `drip:MS` (default 1000): the body goes out one byte every MS milliseconds.
+    case drip(milliseconds: Int)
+    /// `reset`: the connection closes after half the body (the declared length is the whole).
+    case reset
+    /// `truncate`: half the body, under a `Content-Length` that matches what is sent.
+    case truncate
+    /// `malformed`: the body is cut and ends in bytes no JSON parser accepts.
+    case malformed
+    /// `oversize:MB` (default 20): a valid JSON body of this many megabytes.
+    case oversize(megabytes: Int)
+    /// `status:CODE` (default 503): an Alpaca error with this status; 429 carries
+    /// `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`.
+    case status(code: Int)
+    /// `redirect:PORT`: a 302 to the same path on another loopback port.
+    case redirect(port: Int)
+
+    // MARK: Data
+
+    /// `null`: the symbol's entry is `null`.
+    case null
+    /// `missing`: the snapshot lacks `latestQuote`.
+    case missing
+    /// `renamed`: `latestQuote` arrives as `latest_quote` (schema drift).
+    case renamed
+    /// `mistyped`: the trade size is a boolean.
+    case mistyped
+    /// `string-number`: the bid is sent as a string.
+    case stringNumber
+    /// `crossed`: the bid above the ask.
+    case crossed
+    /// `locked`: the bid equal to the ask.
+    case locked
+    /// `zero`: the last trade at price 0.
+    case zero
+    /// `negative`: a negative bid.
+    case negative
+    /// `nan`: the ask is `"NaN"`.
+    case nan
+    /// `huge`: the ask is `1e400` (beyond Double).
+    case huge
+    /// `stale:S` (default 900): the quote and trade this many seconds old.
+    case stale(seconds: Int)
+    /// `future:S` (default 600): the quote and trade this many seconds ahead.
+    case future(seconds: Int)
+    /// `ancient`: the quote stamped with Go's zero time, `0001-01-01T00:00:00Z`.
+    case ancient
+    /// `far-future`: the quote stamped `9999-12-31T23:59:59Z`.
+    case farFuture
+    /// `out-of-order:S` (default 30): the quote stamped S seconds before the one served before it.
+    case outOfOrder(seconds: Int)
+    /// `hostile`: ESC/OSC/CSI, C1, CR, BS, BiDi and zero-width characters and a 10 kB run in the
+    /// exchange codes and conditions.
+    case hostile
+    /// `bad-occ`: an option chain entry served under a key that is not an OCC symbol.
+    case badOCC
+
+    /// Whether the kind acts on whole responses (else on a symbol's values).
+    public var isTransport: Bool {
+        switch self {
+        case .latency, .hang, .drip, .reset, .truncate, .malformed, .oversize, .status, .redirect: true
+        default: false
+        }
+    }
+
+    /// The kind's name in a spec, also its key in `/_sim/stats`.
+    public var name: String {
+        switch self {
+        case .latency: "latency"
+        case .hang: "hang"
+        case .drip: "drip"
+        case .reset: "reset"
+        case .truncate: "truncate"
+        case .malformed: "malformed"
+        case .oversize: "oversize"
+        case .status(let code): "status:\(code)"
+        case .redirect: "redirect"
+        case .null: "null"
+        case .missing: "missing"
+        case .renamed: "renamed"
+        case .mistyped: "mistyped"
+        case .stringNumber: "string-number"
+        case .crossed: "crossed"
+        case .locked: "locked"
+        case .zero: "zero"
+        case .negative: "negative"
+        case .nan: "nan"
+        case .huge: "huge"
+        case .stale: "stale"
+        case .future: "future"
+        case .ancient: "ancient"
+        case .farFuture: "far-future"
+        case .outOfOrder: "out-of-order"
+        case .hostile: "hostile"
+        case .badOCC: "bad-occ"
+        }
+    }
+
+    /// The kind's parameter as written in a spec, if it takes one.
+    var parameter: Int? {
+        switch self {
+        case .latency(let v), .hang(let v), .drip(let v), .oversize(let v), .redirect(let v), .stale(let v),
+            .future(let v), .outOfOrder(let v):
+            v
+        default: nil
+        }
+    }
+
+    /// Parses `name[:param]`.
+    static func parse(name: String, parameter: String?, item: String) throws(FaultSpecError) -> FaultKind {
+        func number(_ allowed: ClosedRange<Int>, default value: Int) throws(FaultSpecError) -> Int {
+            guard let parameter else { return value }
+            guard let n = Int(parameter), allowed.contains(n) else {
+                throw FaultSpecError(item: item, reason: "\(name) takes \(allowed.lowerBound)…\(allowed.upperBound)")
+            }
+            return n
+        }
+        func none() throws(FaultSpecError) {
+            if parameter != nil { throw FaultSpecError(item: item, reason: "\(name) takes no parameter") }
+        }
+        switch name {
+        case "latency": return .latency(milliseconds: try number(0...600_000, default: 500))
+        case "hang": return .hang(seconds: try number(1...600, default: 60))
+        case "drip": return .drip(milliseconds: try number(1...60_000, default: 1000))
+        case "reset": try none(); return .reset
+        case "truncate": try none(); return .truncate
+        case "malformed": try none(); return .malformed
+        case "oversize": return .oversize(megabytes: try number(1...200, default: 20))
+        case "status":
+            let code = try number(400...599, default: 503)
+            guard [401, 403, 429, 500, 502, 503, 504].contains(code) else {
+                throw FaultSpecError(item: item, reason: "status takes 401, 403, 429, 500, 502, 503 or 504")
+            }
+            return .status(code: code)
+        case "redirect":
+            guard parameter != nil else { throw FaultSpecError(item: item, reason: "redirect needs a port") }
+            return .redirect(port: try number(1...65_535, default: 1))
+        case "null": try none(); return .null
+        case "missing": try none(); return .missing
+        case "renamed": try none(); return .renamed
+        case "mistyped": try none(); return .mistyped
+        case "string-number": try none(); return .stringNumber
+        case "crossed": try none(); return .crossed
+        case "locked": try none(); return .locked
+        case "zero": try none(); return .zero
+        case "negative": try none(); return .negative
+        case "nan": try none(); return .nan
+        case "huge": try none(); return .huge
+        case "stale": return .stale(seconds: try number(1...31_536_000, default: 900))
+        case "future": return .future(seconds: try number(1...31_536_000, default: 600))
+        case "ancient": try none(); return .ancient
+        case "far-future": try none(); return .farFuture
+        case "out-of-order": return .outOfOrder(seconds: try number(1...86_400, default: 30))
+        case "hostile": try none(); return .hostile
+        case "bad-occ": try none(); return .badOCC
+        default: throw FaultSpecError(item: item, reason: "unknown kind '\(name)' (see docs/reliability.md)")
+        }
+    }
+}
