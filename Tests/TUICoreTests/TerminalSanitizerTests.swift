@@ -58,3 +58,23 @@ struct TerminalSanitizerTests {
         #expect(buffer.snapshotText == "ab\u{FFFD}cd\u{FFFD}[2  |\n          |\n")
     }
 }
+
+/// Regressions found by `fuzz-sanitizer` (Fuzz/Regressions/fuzz-sanitizer).
+struct SanitizerFuzzRegressionTests {
+    @Test func clustersCutToTheLimitNeverRejoinPastIt() {
+        // Hangul jamo: L×12 V×12 T — cut clusters would join again when concatenated.
+        let text = String(repeating: "\u{1100}", count: 12) + String(repeating: "\u{1161}", count: 12) + "\u{11A8}"
+        let safe = TerminalSanitizer.sanitize(text)
+        #expect(safe.allSatisfy { $0.unicodeScalars.count <= TerminalSanitizer.maximumScalarsPerCluster })
+        #expect(TerminalSanitizer.sanitize(safe) == safe, "idempotent")
+    }
+
+    @Test func marksWithoutABaseGetADottedCircleSoPaddingCannotJoinThem() {
+        let marks = String(String.UnicodeScalarView((0x301...0x30C).compactMap(Unicode.Scalar.init))) + "N"
+        let safe = TerminalSanitizer.sanitize(marks)
+        #expect(safe.unicodeScalars.first == "\u{25CC}")
+        let fitted = TerminalSanitizer.fit(marks, width: 6, alignment: .right)
+        #expect(DisplayWidth.of(fitted) == 6)
+        #expect(fitted.allSatisfy { $0.unicodeScalars.count <= TerminalSanitizer.maximumScalarsPerCluster })
+    }
+}

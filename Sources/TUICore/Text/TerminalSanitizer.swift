@@ -33,6 +33,10 @@ public enum TerminalSanitizer {
         for scalar in text.unicodeScalars {
             scalars.append(isUnsafe(scalar) ? replacement : scalar)
         }
+        // A first cluster that starts with a combining or spacing mark has no base: it would join
+        // whatever text is put before it (padding, a neighbouring string). It gets U+25CC DOTTED
+        // CIRCLE as its base, the usual way to show a mark on its own.
+        if let first = scalars.first, hasNoBase(first) { scalars.insert(dottedCircle, at: scalars.startIndex) }
         var result = ""
         for character in String(scalars) {
             if character.unicodeScalars.count > maximumScalarsPerCluster {
@@ -42,8 +46,22 @@ public enum TerminalSanitizer {
             } else {
                 result.append(character)
             }
+            // Clusters cut to the limit can join again when put side by side (a run of Hangul
+            // jamo does): what joined past the limit is dropped, so no cluster ever exceeds it.
+            if let last = result.last, last.unicodeScalars.count > maximumScalarsPerCluster {
+                result.unicodeScalars.removeLast(last.unicodeScalars.count - maximumScalarsPerCluster)
+            }
         }
         return result
+    }
+
+    /// The base shown under a mark that has none.
+    static let dottedCircle: Unicode.Scalar = "\u{25CC}"
+
+    /// Whether a scalar joins the one before it whatever that is (Grapheme_Extend, spacing marks).
+    static func hasNoBase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300
+            && (scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark)
     }
 
     /// Decodes bytes as UTF-8 (invalid sequences become U+FFFD) and sanitizes the result.
