@@ -20,7 +20,7 @@ let package = Package(
             targets: [
                 "HTTPCore", "MarketModel", "TTLCache", "MarketMetrics", "AlpacaAPI", "Pipeline", "DashConfig",
                 "TUICore",
-                "TUINCurses", "DashboardUI",
+                "TUINCurses", "DashboardUI", "FaultInjection",
             ]),
     ],
     dependencies: [
@@ -48,9 +48,10 @@ let package = Package(
         // Network.
         .target(name: "CurlTransport", dependencies: ["HTTPCore", "CCurl"], swiftSettings: swiftSettings),
         .target(name: "AlpacaAPI", dependencies: ["HTTPCore", "MarketModel"], swiftSettings: swiftSettings),
+        .target(name: "FaultInjection", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "AlpacaSimulator",
-            dependencies: ["MarketModel", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["MarketModel", "FaultInjection", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
 
@@ -82,7 +83,7 @@ let package = Package(
             name: "AlpacaDash",
             dependencies: [
                 "DashboardUI", "TUINCurses", "TUICore", "Pipeline", "DashConfig", "CurlTransport", "AlpacaAPI",
-                "HTTPCore", "AlpacaSimulator", "MarketModel", "TTLCache", "MarketMetrics",
+                "HTTPCore", "AlpacaSimulator", "FaultInjection", "MarketModel", "TTLCache", "MarketMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -143,7 +144,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "CurlTransport", "HTTPCore",
-                "AlpacaSimulator", "TUITestSupport", "SimulatorTestSupport",
+                "AlpacaSimulator", "TUITestSupport", "SimulatorTestSupport", "FaultInjection",
             ],
             swiftSettings: swiftSettings
         ),

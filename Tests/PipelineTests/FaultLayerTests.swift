@@ -1,5 +1,6 @@
 import AlpacaAPI
 import AlpacaSimulator
+import FaultInjection
 import MarketModel
 import Pipeline
 import SimulatorTestSupport

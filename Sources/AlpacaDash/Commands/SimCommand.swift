@@ -1,5 +1,6 @@
 import AlpacaSimulator
 import ArgumentParser
+import FaultInjection
 import Foundation
 import Logging
 import ServiceLifecycle

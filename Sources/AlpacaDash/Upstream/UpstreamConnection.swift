@@ -2,6 +2,7 @@ import AlpacaAPI
 import AlpacaSimulator
 import ArgumentParser
 import CurlTransport
+import FaultInjection
 import Foundation
 import HTTPCore
 import MarketMetrics

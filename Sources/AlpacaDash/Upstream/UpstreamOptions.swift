@@ -1,5 +1,6 @@
 import AlpacaSimulator
 import ArgumentParser
+import FaultInjection
 
 /// Where data comes from: Alpaca (keys in the environment) or the built-in simulator.
 struct UpstreamOptions: ParsableArguments {

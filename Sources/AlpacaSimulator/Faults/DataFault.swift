@@ -1,3 +1,4 @@
+import FaultInjection
 import MarketModel
 
 /// Applies data faults to one snapshot entry in its wire shape (`latestQuote`, `latestTrade`, …).

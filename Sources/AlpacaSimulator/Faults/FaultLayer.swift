@@ -1,3 +1,4 @@
+import FaultInjection
 import Synchronization
 
 /// The fault spec in force and its state: a seeded random stream, how often each count rule has

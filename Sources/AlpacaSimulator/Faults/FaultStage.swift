@@ -1,3 +1,4 @@
+import FaultInjection
 import Hummingbird
 import MarketModel
 import NIOCore

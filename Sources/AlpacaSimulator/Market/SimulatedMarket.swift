@@ -1,4 +1,4 @@
-public import MarketModel
+import MarketModel
 import Synchronization
 
 /// The seeded market behind a simulator, with thread-safe test hooks.

@@ -1,3 +1,4 @@
+import FaultInjection
 import Foundation
 
 /// The simulator's own endpoints under `/_sim`.

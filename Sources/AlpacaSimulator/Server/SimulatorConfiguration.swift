@@ -1,3 +1,5 @@
+public import FaultInjection
+
 /// Everything that shapes one simulator instance.
 public struct SimulatorConfiguration: Sendable {
     /// The address to bind (default loopback).

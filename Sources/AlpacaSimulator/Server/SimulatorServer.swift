@@ -1,3 +1,4 @@
+public import FaultInjection
 import Foundation
 import Hummingbird
 import HummingbirdCore
