@@ -65,13 +65,34 @@ public enum FaultKind: Sendable, Equatable {
     /// `bad-occ`: an option chain entry served under a key that is not an OCC symbol.
     case badOCC
 
-    /// Whether the kind acts on whole responses (else on a symbol's values).
-    public var isTransport: Bool {
+    // MARK: Pages
+
+    /// `endless-pages`: every option chain page says another one follows.
+    case endlessPages
+    /// `repeat-token`: an option chain page's `next_page_token` is the token it was asked with.
+    case repeatToken
+
+    /// What a kind acts on.
+    public enum Target: Sendable, Equatable {
+        /// A whole response.
+        case response
+        /// One symbol's value in a response.
+        case value
+        /// A paginated response's next-page token.
+        case page
+    }
+
+    /// What the kind acts on.
+    public var target: Target {
         switch self {
-        case .latency, .hang, .drip, .reset, .truncate, .malformed, .oversize, .status, .redirect: true
-        default: false
+        case .latency, .hang, .drip, .reset, .truncate, .malformed, .oversize, .status, .redirect: .response
+        case .endlessPages, .repeatToken: .page
+        default: .value
         }
     }
+
+    /// Whether the kind acts on whole responses or their paging (else on a symbol's values).
+    public var isTransport: Bool { target != .value }
 
     /// The kind's name in a spec, also its key in `/_sim/stats`.
     public var name: String {
@@ -103,6 +124,8 @@ public enum FaultKind: Sendable, Equatable {
         case .outOfOrder: "out-of-order"
         case .hostile: "hostile"
         case .badOCC: "bad-occ"
+        case .endlessPages: "endless-pages"
+        case .repeatToken: "repeat-token"
         }
     }
 
@@ -163,6 +186,8 @@ public enum FaultKind: Sendable, Equatable {
         case "out-of-order": return .outOfOrder(seconds: try number(1...86_400, default: 30))
         case "hostile": try none(); return .hostile
         case "bad-occ": try none(); return .badOCC
+        case "endless-pages": try none(); return .endlessPages
+        case "repeat-token": try none(); return .repeatToken
         default: throw FaultSpecError(item: item, reason: "unknown kind '\(name)' (see docs/reliability.md)")
         }
     }

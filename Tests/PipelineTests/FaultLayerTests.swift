@@ -119,6 +119,20 @@ struct FaultLayerTests {
         }
     }
 
+    @Test(arguments: ["endless-pages", "repeat-token"])
+    func endlessAndRepeatingPageTokensAreCutOffByThePageGuard(spec: String) async throws {
+        // D9: a page that always says another follows, or names the token it was asked with.
+        try await PipelineHarness.with(faults: spec) { harness in
+            let client = harness.upstream.client()
+            let error = await #expect(throws: AlpacaError.self) { _ = try await client.optionChain("AAPL") }
+            #expect(error?.kind == .pagination, "\(String(describing: error))")
+            #expect(error?.message.contains("repeated a page token") == true)
+            let requests = harness.upstream.server.stats.requests(to: "/v1beta1/options/snapshots/AAPL")
+            #expect((2...3).contains(requests), "\(requests) pages")
+            #expect(harness.upstream.server.stats.faultsByKind[spec] ?? 0 >= 1)
+        }
+    }
+
     @Test func theSameSeedInjectsTheSameFaults() async throws {
         let symbols = (0..<40).map { "S\($0)X" }
         func nulls() async throws -> Set<String> {

@@ -43,19 +43,22 @@ final class FaultLayer: Sendable {
     /// The first transport fault that fires for a request to `path`, if any (and counts it).
     func transportFault(path: String) -> FaultKind? {
         guard !path.hasPrefix("/_sim") else { return nil }
-        return fire(path: path, symbol: nil).first
+        return fire(path: path, target: .response, symbol: nil).first
     }
 
-    /// The data faults that fire for `symbol`'s value in a response to `path` (and counts them).
-    func dataFaults(path: String, symbol: String) -> [FaultKind] { fire(path: path, symbol: symbol) }
+    /// The page fault that fires for a paginated response to `path`, if any (and counts it).
+    func pageFault(path: String) -> FaultKind? { fire(path: path, target: .page, symbol: nil).first }
 
-    private func fire(path: String, symbol: String?) -> [FaultKind] {
+    /// The data faults that fire for `symbol`'s value in a response to `path` (and counts them).
+    func dataFaults(path: String, symbol: String) -> [FaultKind] { fire(path: path, target: .value, symbol: symbol) }
+
+    private func fire(path: String, target: FaultKind.Target, symbol: String?) -> [FaultKind] {
         let time = now()
         return state.withLock { s in
             guard let spec = s.spec else { return [] }
             var out: [FaultKind] = []
             for (index, rule) in spec.rules.enumerated() {
-                guard rule.kind.isTransport == (symbol == nil), rule.matches(path: path) else { continue }
+                guard rule.kind.target == target, rule.matches(path: path) else { continue }
                 if let symbol, let symbols = rule.symbols, !symbols.contains(symbol) { continue }
                 let fires: Bool
                 switch rule.trigger {

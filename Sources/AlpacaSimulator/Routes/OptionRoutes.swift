@@ -1,3 +1,4 @@
+import FaultInjection
 import MarketModel
 
 /// The option market-data endpoints under `/v1beta1/options`.
@@ -107,6 +108,14 @@ enum OptionRoutes {
     }
 
     private static func page(_ views: [OptionView], next: String?, context: RouteContext) -> SimResponse {
+        var next = next
+        switch context.server.faults.pageFault(path: context.request.path) {
+        case .endlessPages?: next = next ?? views.last?.snapshot.contract.description
+        case .repeatToken?:
+            let asked = context.request.query["page_token"].flatMap(PageToken.decode)
+            next = asked ?? views.first?.snapshot.contract.description
+        default: break
+        }
         var map: [String: JSONValue] = [:]
         for view in views {
             let symbol = view.snapshot.contract.description
