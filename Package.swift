@@ -43,7 +43,7 @@ let package = Package(
             dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "MarketMetrics", swiftSettings: swiftSettings),
+        .target(name: "MarketMetrics", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
 
         // Network.
         .target(name: "CurlTransport", dependencies: ["HTTPCore", "CCurl"], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
-public import Synchronization
+public import MarketModel
+import Synchronization
 
 /// The process's pipeline and upstream metrics: cheap to record from any task, copied out as a snapshot.
 ///
@@ -88,12 +89,9 @@ public final class MetricsRegistry: Sendable {
 
     /// Stores the hold the rate limiter put on the upstream after a 429.
     ///
-    /// - Parameters:
-    ///   - until: When requests resume, epoch seconds.
-    ///   - requested: When the server asked them to resume, epoch seconds (later than `until`
-    ///     when the limiter capped the hold).
-    public func updateHold(until: Double, requested: Double) {
-        status.withLock { $0.hold = RateLimitHold(until: until, requested: requested) }
+    /// - Parameter hold: The hold, with the server's request and the limiter's cap.
+    public func updateHold(_ hold: RateLimitHold) {
+        status.withLock { $0.hold = hold }
     }
 
     /// Stores the state of the connection to the upstream.

@@ -1,3 +1,5 @@
+public import MarketModel
+
 /// A point-in-time copy of every metric, for the cache/pipeline and upstream panels.
 public struct MetricsSnapshot: Sendable, Equatable {
     /// Per pipeline stage, in pipeline order.
@@ -100,23 +102,6 @@ public struct RateLimitStatus: Sendable, Equatable {
         self.remaining = remaining
         self.resetAt = resetAt
     }
-}
-
-/// A hold on the upstream after a 429: no request goes before `until`.
-public struct RateLimitHold: Sendable, Equatable {
-    /// When requests resume, epoch seconds.
-    public var until: Double
-    /// When the server's headers asked them to resume, epoch seconds.
-    public var requested: Double
-
-    /// Creates a value.
-    public init(until: Double, requested: Double) {
-        self.until = until
-        self.requested = requested
-    }
-
-    /// Whether the limiter shortened the server's request (a far-future or malformed reset).
-    public var isCapped: Bool { requested > until }
 }
 
 /// The state of the connection to the upstream.

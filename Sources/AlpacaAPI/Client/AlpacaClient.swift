@@ -232,7 +232,7 @@ public struct AlpacaClient: Sendable {
 
     private func report(
         _ endpoint: String, _ attempt: Int, _ status: Int?, _ bytes: Int, _ duration: Double, _ requestID: String?,
-        _ error: String?, _ rate: RateLimitHeaders, hold: RateLimiter.Hold? = nil
+        _ error: String?, _ rate: RateLimitHeaders, hold: RateLimitHold? = nil
     ) {
         observer?.requestFinished(
             RequestEvent(

@@ -21,12 +21,12 @@ public struct RequestEvent: Sendable, Equatable {
     /// The rate-limit headers of the response.
     public var rateLimit: RateLimitHeaders
     /// The host's hold after a 429, as the limiter set it (nil otherwise).
-    public var hold: RateLimiter.Hold?
+    public var hold: RateLimitHold?
 
     /// Creates an event.
     public init(
         endpoint: String, attempt: Int, status: Int?, bytes: Int, duration: Double, requestID: String?,
-        error: String?, finishedAt: Timestamp, rateLimit: RateLimitHeaders, hold: RateLimiter.Hold? = nil
+        error: String?, finishedAt: Timestamp, rateLimit: RateLimitHeaders, hold: RateLimitHold? = nil
     ) {
         self.endpoint = endpoint
         self.attempt = attempt

@@ -1,4 +1,4 @@
-import MarketModel
+public import MarketModel
 
 /// One request budget per API key, shared by every request of a client.
 ///
@@ -9,26 +9,9 @@ import MarketModel
 ///
 /// No wait is longer than ``maximumHold``: a `Reset` far in the future (or sent in a unit the
 /// headers did not reveal) would otherwise lock a host out for good, since the request whose
-/// response would correct it is never sent. A capped hold is reported (``Hold/isCapped``) so the
+/// response would correct it is never sent. A capped hold is reported (`RateLimitHold.isCapped`) so the
 /// screen can say so.
 public actor RateLimiter {
-    /// A host held back after a 429.
-    public struct Hold: Sendable, Equatable {
-        /// When requests to the host may resume, epoch seconds (after the cap).
-        public var until: Double
-        /// When the server's headers asked to resume, epoch seconds (before the cap).
-        public var requested: Double
-
-        /// Creates a value.
-        public init(until: Double, requested: Double) {
-            self.until = until
-            self.requested = requested
-        }
-
-        /// Whether the cap shortened the server's request.
-        public var isCapped: Bool { requested > until }
-    }
-
     /// The longest the limiter holds a host or spaces requests: Alpaca's window is one minute, so
     /// a minute and a half covers any honest `Reset` plus the one-second margin.
     public static let maximumHold: Double = 90
@@ -57,7 +40,7 @@ public actor RateLimiter {
     private let timing: Timing
     private var tokens: Double
     private var lastRefill: Double
-    private var holds: [String: Hold] = [:]
+    private var holds: [String: RateLimitHold] = [:]
     private var serverBudget: (remaining: Int, limit: Int, reset: Double)?
     private var nextPacedSlot: Double = 0
     private let maxInFlight: Int
@@ -126,7 +109,7 @@ public actor RateLimiter {
     /// Records the rate-limit headers of a response.
     /// - Returns: The host's hold after a 429 (nil for other statuses).
     @discardableResult
-    public func record(_ headers: RateLimitHeaders, status: Int, host: String) -> Hold? {
+    public func record(_ headers: RateLimitHeaders, status: Int, host: String) -> RateLimitHold? {
         let now = timing.now()
         if let limit = headers.limit, let remaining = headers.remaining, let reset = headers.reset {
             serverBudget = (remaining, limit, reset)
@@ -136,8 +119,8 @@ public actor RateLimiter {
         let until = Checked.clamp(requested, to: now...(now + Self.maximumHold))
         let previous = holds[host].flatMap { $0.until > now ? $0 : nil }
         let hold =
-            previous.map { $0.until >= until ? $0 : Hold(until: until, requested: requested) }
-            ?? Hold(until: until, requested: requested)
+            previous.map { $0.until >= until ? $0 : RateLimitHold(until: until, requested: requested) }
+            ?? RateLimitHold(until: until, requested: requested)
         holds[host] = hold
         return hold
     }

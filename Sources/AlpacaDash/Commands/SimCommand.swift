@@ -60,13 +60,7 @@ struct SimCommand: AsyncParsableCommand {
         if requireKeys && Self.keys(ProcessInfo.processInfo.environment) == nil {
             throw ValidationError("--require-keys needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment")
         }
-        if let faults {
-            do {
-                _ = try FaultSpec.parse(faults)
-            } catch {
-                throw ValidationError("--faults: \(error.description)")
-            }
-        }
+        _ = try FaultSpec.option(faults)
         guard scriptedFailures.count == failures.count else {
             throw ValidationError("--fail must be PATH:STATUS:MESSAGE with a status of 400…599")
         }
@@ -89,7 +83,7 @@ struct SimCommand: AsyncParsableCommand {
         configuration.clock = .system
         if requireKeys { configuration.keys = Self.keys(ProcessInfo.processInfo.environment) }
         configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
-        configuration.faults = faults.flatMap { try? FaultSpec.parse($0) }
+        configuration.faults = try FaultSpec.option(faults)
         let service = SimulatorService(configuration: configuration, failures: scriptedFailures)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -41,7 +41,7 @@ struct UpstreamConnection {
         if !explicit && (options.demo || credentials == nil) {
             var configuration = SimulatorConfiguration()
             configuration.clock = .system
-            configuration.faults = options.faultSpec
+            configuration.faults = try FaultSpec.option(options.faults)
             let server = try await SimulatorServer.start(configuration)
             simulator = server
             hosts = AlpacaHosts(trading: server.baseURL, data: server.baseURL)

@@ -26,20 +26,12 @@ struct UpstreamOptions: ParsableArguments {
             """)
     var faults: String?
 
-    /// The parsed fault spec, when `--faults` was given.
-    var faultSpec: FaultSpec? { faults.flatMap { try? FaultSpec.parse($0) } }
-
     func validate() throws {
         guard ["iex", "sip", "delayed_sip"].contains(feed) else { throw ValidationError("--feed must be iex or sip") }
         guard ["indicative", "opra"].contains(optionsFeed) else {
             throw ValidationError("--options-feed must be indicative or opra")
         }
-        if let faults {
-            do {
-                _ = try FaultSpec.parse(faults)
-            } catch {
-                throw ValidationError("--faults: \(error.description)")
-            }
+        if try FaultSpec.option(faults) != nil {
             guard tradingURL == nil && dataURL == nil else {
                 throw ValidationError("--faults applies to the built-in simulator only: drop --data-url/--trading-url")
             }

@@ -21,7 +21,7 @@ public struct UpstreamObserver: RequestObserver {
         if let limit = event.rateLimit.limit, let remaining = event.rateLimit.remaining {
             metrics.updateRateLimit(limit: limit, remaining: remaining, resetAt: event.rateLimit.reset)
         }
-        if let hold = event.hold { metrics.updateHold(until: hold.until, requested: hold.requested) }
+        if let hold = event.hold { metrics.updateHold(hold) }
         // OFFLINE is the breaker's call (`circuitChanged`); one failed attempt only degrades.
         metrics.setConnection(CircuitBreaker.isHostFailure(status: event.status) ? .degraded : .connected)
         audit?.recordRequest(

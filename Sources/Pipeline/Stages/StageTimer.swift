@@ -1,4 +1,4 @@
-public import MarketMetrics
+import MarketMetrics
 
 /// Runs one stage over a batch and records its successes, failures and duration.
 ///
