@@ -132,12 +132,16 @@ public actor RefreshScheduler: Service {
     }
 
     private func interval(_ kind: Kind) -> Double {
+        let seconds: Double
         switch kind {
-        case .watchlist: intervals.watchlist
-        case .clock: intervals.clock
-        case .chain: intervals.chain
-        case .bars: intervals.bars
+        case .watchlist: seconds = intervals.watchlist
+        case .clock: seconds = intervals.clock
+        case .chain: seconds = intervals.chain
+        case .bars: seconds = intervals.bars
         }
+        // The command line and the config file refuse anything outside 0.2 s … 1 h; a value that
+        // reaches here some other way still never spins a core (0, NaN) or overflows a Duration.
+        return Checked.clamp(seconds, to: 0.2...3600)
     }
 
     /// One kind's loop: refresh, then wait its interval (waking early when forced).
