@@ -80,4 +80,25 @@ struct InFlightCapTests {
         #expect(peak.value.withLock { $0 } == 3)
         #expect(await limiter.requestsInFlight == 0)
     }
+
+    @Test(.timeLimit(.minutes(1))) func aClockThatAdvancesByExactlyTheSleepNeverLivelocks() async throws {
+        // fuzz-ratelimit's F6 (Fuzz/FINDINGS.md): at an epoch-sized `now`, a sub-ulp wait for the
+        // last fraction of a token left the clock where it was, forever.
+        final class ExactTime: Sendable {
+            let now = Mutex<Double>(1_710_000_000.123)
+            let sleeps = Mutex(0)
+            var timing: RateLimiter.Timing {
+                RateLimiter.Timing(
+                    now: { self.now.withLock { $0 } },
+                    sleep: { s in
+                        self.sleeps.withLock { $0 += 1 }
+                        self.now.withLock { $0 += s }
+                    })
+            }
+        }
+        let time = ExactTime()
+        let limiter = RateLimiter(requestsPerMinute: 180, burst: 10, timing: time.timing)
+        for _ in 0..<40 { try await limiter.acquire(host: "h") }
+        #expect(time.sleeps.withLock { $0 } < 200, "\(time.sleeps.withLock { $0 }) sleeps for 40 requests")
+    }
 }

@@ -100,4 +100,15 @@ struct TimestampTests {
         }
         #expect(BarTimeframe("15T")?.description == "15Min")
     }
+
+    @Test func secondsBetweenInstantsCenturiesApartNeverWrap() {
+        // Found reading fuzz-snapshots' F1 path (Fuzz/FINDINGS.md, F5): a 1677 quote seen in 2024 was
+        // "7.5e9 s in the future" (V008) instead of three and a half centuries old (V009).
+        let old = Timestamp(rfc3339: "1677-09-21T00:12:44Z")!
+        let now = Timestamp(rfc3339: "2024-03-12T14:15:22Z")!
+        #expect(now.seconds(since: old) > 1e10)
+        #expect(old.seconds(since: now) < -1e10)
+        #expect(Timestamp(nanoseconds: .max).seconds(since: Timestamp(nanoseconds: .min)) > 1.8e10)
+        #expect(now.seconds(since: now.adding(seconds: -1.5)) == 1.5)
+    }
 }

@@ -70,7 +70,9 @@ public actor RateLimiter {
             refill(now)
             var wait = 0.0
             if let hold = holds[host], hold.until > now { wait = hold.until - now }
-            if tokens < 1 { wait = max(wait, (1 - tokens) / ratePerSecond) }
+            // At least a millisecond: a wait shorter than the clock's resolution (one ulp of the
+            // epoch time is 2.4e-7 s) would not move `now`, and the loop would never refill.
+            if tokens < 1 { wait = max(wait, (1 - tokens) / ratePerSecond, 0.001) }
             if let paced = pacedDelay(now) { wait = max(wait, paced) }
             if wait <= 0 {
                 tokens -= 1

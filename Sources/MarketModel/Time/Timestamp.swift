@@ -42,8 +42,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Seconds elapsed from `other` to `self` (negative when `other` is later).
+    ///
+    /// Exact to the nanosecond while the difference fits 64 bits (292 years); beyond that it is
+    /// computed in Double, never wrapped (a 1677 quote seen today is old, not in the future).
     public func seconds(since other: Timestamp) -> Double {
-        Double(nanoseconds &- other.nanoseconds) / 1e9
+        let (difference, overflow) = nanoseconds.subtractingReportingOverflow(other.nanoseconds)
+        guard overflow else { return Double(difference) / 1e9 }
+        return (Double(nanoseconds) - Double(other.nanoseconds)) / 1e9
     }
 
     /// This instant moved by a number of seconds, saturating at the ends of the representable range
