@@ -77,4 +77,13 @@ struct SanitizerFuzzRegressionTests {
         #expect(DisplayWidth.of(fitted) == 6)
         #expect(fitted.allSatisfy { $0.unicodeScalars.count <= TerminalSanitizer.maximumScalarsPerCluster })
     }
+
+    @Test func aLeadingEmojiModifierGetsABaseToo() {
+        // fuzz-sanitizer's F7: padding before a lone U+1F3FD took it as its base, 2 cells short.
+        let text = "\u{1F3FD}\u{FFFD}\u{FFFD}\u{1F1F8}"
+        #expect(TerminalSanitizer.sanitize(text).unicodeScalars.first == "\u{25CC}")
+        for alignment in [Alignment.left, .right, .center] {
+            #expect(DisplayWidth.of(TerminalSanitizer.fit(text, width: 142, alignment: alignment)) == 142)
+        }
+    }
 }

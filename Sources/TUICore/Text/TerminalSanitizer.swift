@@ -58,10 +58,12 @@ public enum TerminalSanitizer {
     /// The base shown under a mark that has none.
     static let dottedCircle: Unicode.Scalar = "\u{25CC}"
 
-    /// Whether a scalar joins the one before it whatever that is (Grapheme_Extend, spacing marks).
+    /// Whether a scalar joins the one before it whatever that is: Grapheme_Cluster_Break Extend
+    /// (Grapheme_Extend and the emoji modifiers U+1F3FB–U+1F3FF) and spacing marks.
     static func hasNoBase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x300
-            && (scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark)
+        let properties = scalar.properties
+        return scalar.value >= 0x300
+            && (properties.isGraphemeExtend || properties.isEmojiModifier || properties.generalCategory == .spacingMark)
     }
 
     /// Decodes bytes as UTF-8 (invalid sequences become U+FFFD) and sanitizes the result.
