@@ -59,11 +59,23 @@ wait_exit() {
 }
 
 # start ARGS...: runs the dashboard in a fresh 120x40 tmux session.
+# kill-server returns before the old server has gone; a new session sent to the dying server
+# dies with it ("server exited unexpectedly", seen on a loaded machine), so wait for the old one
+# to go and check the new session is there, trying again if not.
 start() {
     "${T[@]}" kill-server 2>/dev/null || true
+    for _ in $(seq 1 50); do
+        "${T[@]}" has-session 2>/dev/null || break
+        sleep 0.1
+    done
     rm -f "$WORK/exit"
-    "${T[@]}" new-session -d -s e2e -x 120 -y 40 \
-        "$ENVIRONMENT $BIN $*; echo \$? > $WORK/exit; sleep 600"
+    for _ in 1 2 3; do
+        "${T[@]}" new-session -d -s e2e -x 120 -y 40 \
+            "$ENVIRONMENT $BIN $*; echo \$? > $WORK/exit; sleep 600" 2>/dev/null || true
+        sleep 0.2
+        "${T[@]}" has-session -t e2e 2>/dev/null && break
+        rm -f "$WORK/exit"
+    done
     "${T[@]}" set-option -t e2e window-size manual >/dev/null 2>&1 || true
 }
 
