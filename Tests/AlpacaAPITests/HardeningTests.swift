@@ -11,7 +11,9 @@ import Testing
 
 /// Issue 8's defects on the client side, each through the real transport against the simulator
 /// wherever the value can be served over HTTP.
-@Suite(.timeLimit(.minutes(1)))
+// Serialized: each case starts a simulator; side by side they starve the in-process simulators
+// of other suites, which share the test process's two cooperative threads.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct HardeningTests {
     static func liveClock() -> SimulatorConfiguration {
         var configuration = SimulatorConfiguration()

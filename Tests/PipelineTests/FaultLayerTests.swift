@@ -9,7 +9,9 @@ import Testing
 /// The simulator's fault layer (issue 9), through the real transport and pipeline: each data
 /// kind costs only its symbol and carries the rule the reliability matrix names; transport kinds
 /// are retried or not as the client's policy says; faults are counted by kind and deterministic.
-@Suite(.timeLimit(.minutes(1)))
+// Serialized: each case starts a simulator; side by side they starve the in-process simulators
+// of other suites, which share the test process's two cooperative threads.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct FaultLayerTests {
     @Test func theGrammarParsesAndRefusesClearly() throws {
         let spec = try FaultSpec.parse("status:429@0.25/v2/stocks/*,crossed=AAPL,MSFT,stale:60#3,latency~5s,seed=9")

@@ -6,7 +6,9 @@ import Testing
 
 /// Issue 8: values at the ends of their ranges, served over HTTP by the simulator, cost only
 /// their own symbol, each rejected with a rule id; nothing traps.
-@Suite(.timeLimit(.minutes(1)))
+// Serialized: each case starts a simulator; side by side they starve the in-process simulators
+// of other suites, which share the test process's two cooperative threads.
+@Suite(.serialized, .timeLimit(.minutes(3)))
 struct HardeningRuleTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
