@@ -22,6 +22,11 @@ public enum FaultKind: Sendable, Equatable {
     /// `status:CODE` (default 503): an Alpaca error with this status; 429 carries
     /// `X-RateLimit-Remaining: 0`, `X-RateLimit-Reset` and `Retry-After`.
     case status(code: Int)
+    /// `ratelimit:S` (default 2): a 429 as Alpaca sends it, with `X-RateLimit-Remaining: 0` and
+    /// `X-RateLimit-Reset` S seconds ahead, and no `Retry-After`.
+    case rateLimit(seconds: Int)
+    /// `retry-after:S` (default 2): a 429 with only `Retry-After: S`.
+    case retryAfter(seconds: Int)
     /// `redirect:PORT`: a 302 to the same path on another loopback port.
     case redirect(port: Int)
 
@@ -39,6 +44,8 @@ public enum FaultKind: Sendable, Equatable {
     case stringNumber
     /// `crossed`: the bid above the ask.
     case crossed
+    /// `no-quote`: bid and ask (and their sizes) are 0, Alpaca's "no quote on this side".
+    case noQuote
     /// `locked`: the bid equal to the ask.
     case locked
     /// `zero`: the last trade at price 0.
@@ -85,7 +92,9 @@ public enum FaultKind: Sendable, Equatable {
     /// What the kind acts on.
     public var target: Target {
         switch self {
-        case .latency, .hang, .drip, .reset, .truncate, .malformed, .oversize, .status, .redirect: .response
+        case .latency, .hang, .drip, .reset, .truncate, .malformed, .oversize, .status, .rateLimit, .retryAfter,
+            .redirect:
+            .response
         case .endlessPages, .repeatToken: .page
         default: .value
         }
@@ -105,6 +114,8 @@ public enum FaultKind: Sendable, Equatable {
         case .malformed: "malformed"
         case .oversize: "oversize"
         case .status(let code): "status:\(code)"
+        case .rateLimit: "ratelimit"
+        case .retryAfter: "retry-after"
         case .redirect: "redirect"
         case .null: "null"
         case .missing: "missing"
@@ -112,6 +123,7 @@ public enum FaultKind: Sendable, Equatable {
         case .mistyped: "mistyped"
         case .stringNumber: "string-number"
         case .crossed: "crossed"
+        case .noQuote: "no-quote"
         case .locked: "locked"
         case .zero: "zero"
         case .negative: "negative"
@@ -133,7 +145,7 @@ public enum FaultKind: Sendable, Equatable {
     var parameter: Int? {
         switch self {
         case .latency(let v), .hang(let v), .drip(let v), .oversize(let v), .redirect(let v), .stale(let v),
-            .future(let v), .outOfOrder(let v):
+            .future(let v), .outOfOrder(let v), .rateLimit(let v), .retryAfter(let v):
             v
         default: nil
         }
@@ -165,6 +177,8 @@ public enum FaultKind: Sendable, Equatable {
                 throw FaultSpecError(item: item, reason: "status takes 401, 403, 429, 500, 502, 503 or 504")
             }
             return .status(code: code)
+        case "ratelimit": return .rateLimit(seconds: try number(1...3600, default: 2))
+        case "retry-after": return .retryAfter(seconds: try number(1...3600, default: 2))
         case "redirect":
             guard parameter != nil else { throw FaultSpecError(item: item, reason: "redirect needs a port") }
             return .redirect(port: try number(1...65_535, default: 1))
@@ -174,6 +188,7 @@ public enum FaultKind: Sendable, Equatable {
         case "mistyped": try none(); return .mistyped
         case "string-number": try none(); return .stringNumber
         case "crossed": try none(); return .crossed
+        case "no-quote": try none(); return .noQuote
         case "locked": try none(); return .locked
         case "zero": try none(); return .zero
         case "negative": try none(); return .negative

@@ -30,6 +30,9 @@ public struct AlpacaClient: Sendable {
         public var maxConcurrentChunks = 4
         /// When to stop calling a failing host, and how to probe it.
         public var breaker = CircuitBreaker.Policy()
+        /// The whole-request deadline of one attempt, seconds: headers and body must both have
+        /// arrived by then (reliability.md T2, T3). Option chain pages get half as long again.
+        public var requestTimeout: Double = 10
 
         /// Creates a configuration.
         public init(hosts: AlpacaHosts, credentials: Credentials? = nil) {
@@ -77,9 +80,9 @@ public struct AlpacaClient: Sendable {
     ///   - path: The path, starting with `/`, already escaped.
     ///   - query: Query parameters.
     ///   - endpoint: The label for errors and metrics, for example `GET /v2/stocks/snapshots`.
-    ///   - timeout: The whole-request deadline.
+    ///   - timeout: The whole-request deadline (default: the configuration's).
     func get(
-        _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double = 10
+        _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double? = nil
     ) async throws -> HTTPResponse {
         let base = api == .trading ? configuration.hosts.trading : configuration.hosts.data
         let encoded = query.encoded
@@ -91,7 +94,7 @@ public struct AlpacaClient: Sendable {
         }
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if let credentials = configuration.credentials { headers += credentials.headers }
-        let request = HTTPRequest(url: url, headers: headers, timeout: timeout)
+        let request = HTTPRequest(url: url, headers: headers, timeout: timeout ?? configuration.requestTimeout)
         let policy = configuration.retry
         var attempt = 0
         let host = parts.host
@@ -187,7 +190,7 @@ public struct AlpacaClient: Sendable {
 
     /// Sends a GET and parses the body as JSON.
     func getJSON(
-        _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double = 10
+        _ api: API, _ path: String, query: QueryItems = QueryItems(), endpoint: String, timeout: Double? = nil
     ) async throws -> JSONValue {
         var attempt = 1
         while true {

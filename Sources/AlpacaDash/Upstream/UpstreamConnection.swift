@@ -33,6 +33,15 @@ struct UpstreamConnection {
         -> UpstreamConnection
     {
         let credentials = Credentials.fromEnvironment(environment)
+        // Half a key pair would silently mean the simulator: refuse it (reliability.md K1).
+        let halves = ["APCA_API_KEY_ID", "APCA_API_SECRET_KEY"].filter { !(environment[$0] ?? "").isEmpty }
+        if halves.count == 1 && !options.demo {
+            let missing = halves[0] == "APCA_API_KEY_ID" ? "APCA_API_SECRET_KEY" : "APCA_API_KEY_ID"
+            Console.error(
+                "alpaca-dash: \(halves[0]) is set but \(missing) is not: export both for Alpaca, "
+                    + "or unset both (or pass --demo) for the simulator\n")
+            throw ExitStatus(code: 78)
+        }
         let explicit = options.tradingURL != nil || options.dataURL != nil
         var hosts: AlpacaHosts
         var simulator: SimulatorServer?

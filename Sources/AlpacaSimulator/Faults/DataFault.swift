@@ -44,6 +44,8 @@ enum DataFault {
                 quote?["bp"] = .number(((max(a, b) + 0.05) * 100).rounded() / 100)
                 quote?["ap"] = .number(min(a, b))
             }
+        case .noQuote:
+            if quote != nil { for field in ["bp", "ap", "bs", "as"] { quote?[field] = .number(0) } }
         case .locked: if let ask = quote?["ap"] { quote?["bp"] = ask }
         case .zero: if trade != nil { trade?["p"] = .number(0) }
         case .negative: if quote != nil { quote?["bp"] = .number(-1.5) }

@@ -33,6 +33,14 @@ struct FaultStage: Sendable {
         case .latency(let ms)?: try await Self.pause(milliseconds: ms, state: state)
         case .hang(let seconds)?: try await Self.pause(milliseconds: seconds * 1000, state: state)
         case .status(let code)?: return Outcome(response: Self.status(code), injected: true)
+        case .rateLimit(let seconds)?:
+            let headers = [
+                ("X-RateLimit-Limit", String(state.configuration.rateLimitPerMinute)), ("X-RateLimit-Remaining", "0"),
+                ("X-RateLimit-Reset", String(Timestamp.now().wholeSeconds + Int64(seconds))),
+            ]
+            return Outcome(response: Self.status(429, headers: headers), injected: true)
+        case .retryAfter(let seconds)?:
+            return Outcome(response: Self.status(429, headers: [("Retry-After", String(seconds))]), injected: true)
         case .redirect(let port)?:
             let location = "http://127.0.0.1:\(port)\(request.path)"
             return Outcome(
@@ -58,8 +66,14 @@ struct FaultStage: Sendable {
         return Outcome(response: response, injected: true)
     }
 
-    /// An Alpaca error for an injected status: 429 with its rate-limit headers, a 5xx, 401 or 403.
-    static func status(_ code: Int) -> SimResponse {
+    /// An Alpaca error for an injected status (429, a 5xx, 401 or 403); a 429 carries `headers` (by default `X-RateLimit-Remaining: 0`,
+    /// `X-RateLimit-Reset` two seconds ahead and `Retry-After: 2`).
+    static func status(_ code: Int, headers: [(String, String)]? = nil) -> SimResponse {
+        let headers =
+            headers ?? [
+                ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", String(Timestamp.now().wholeSeconds + 2)),
+                ("Retry-After", "2"),
+            ]
         let message: String
         switch code {
         case 429: message = "too many requests."
@@ -68,12 +82,7 @@ struct FaultStage: Sendable {
         default: message = "internal server error (injected \(code))"
         }
         var response = SimResponse.error(status: code, code: APIError.defaultCode(for: code), message: message)
-        if code == 429 {
-            let reset = Timestamp.now().wholeSeconds + 2
-            response.headers += [
-                ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", String(reset)), ("Retry-After", "2"),
-            ]
-        }
+        if code == 429 { response.headers += headers }
         return response
     }
 

@@ -24,6 +24,7 @@ enum RouteTable {
     static func dispatch(_ context: RouteContext) async throws -> SimResponse {
         let s = context.request.segments
         if s == ["_sim", "faults"] { return try SimRoutes.faults(context) }
+        if s == ["_sim", "requests"] { return SimRoutes.requests(context) }
         guard context.request.method == "GET" || context.request.method == "HEAD" else {
             throw APIError(status: 405, code: nil, message: "method not allowed")
         }

@@ -20,6 +20,23 @@ enum SimRoutes {
             ]))
     }
 
+    /// `GET /_sim/requests` (the last requests, oldest first; `?since=EPOCH_SECONDS` for those that
+    /// arrived after a time) and `DELETE /_sim/requests` (empties the log).
+    static func requests(_ context: RouteContext) -> SimResponse {
+        let log = context.server.requestLog
+        if context.request.method == "DELETE" { log.clear() }
+        let since = context.request.query["since"].flatMap(Double.init) ?? -.infinity
+        let records = log.records.filter { $0.time > since }.map { record -> JSONValue in
+            .object([
+                "time": .number(record.time), "method": .string(record.method), "path": .string(record.path),
+                "query": .string(record.query), "status": .int(record.status),
+                "carried_credentials": .bool(record.carriedCredentials),
+                "credential_hash": .string(record.credentialHash), "fault_injected": .bool(record.faultInjected),
+            ])
+        }
+        return .json(.object(["requests": .array(records)]))
+    }
+
     /// `GET|POST|DELETE /_sim/faults`: the spec in force; replace it (body: a spec); remove it.
     static func faults(_ context: RouteContext) throws(APIError) -> SimResponse {
         let layer = context.server.faults

@@ -14,6 +14,8 @@ final class ServerState: Sendable {
 
     /// The fault layer.
     let faults: FaultLayer
+    /// The last requests, for `GET /_sim/requests`.
+    let requestLog = RequestLog()
 
     /// Creates the state for a configuration.
     init(configuration: SimulatorConfiguration) {
@@ -67,15 +69,17 @@ final class ServerState: Sendable {
         var limited: Bool
     }
 
-    /// Takes one request from the current one-minute window (wall clock), or reports exhaustion.
+    /// Takes one request from the current window (one minute of the wall clock unless configured
+    /// shorter), or reports exhaustion.
     func takeRateToken(count: Bool) -> RateDecision {
         let limit = configuration.rateLimitPerMinute
-        let minute = Timestamp.now().wholeSeconds / 60 * 60
+        let length = Int64(max(1, configuration.rateLimitWindow))
+        let start = Timestamp.now().wholeSeconds / length * length
         return window.withLock { window in
-            if window.start != minute { window = (minute, 0) }
+            if window.start != start { window = (start, 0) }
             if count { window.count += 1 }
             return RateDecision(
-                limit: limit, remaining: max(0, limit - window.count), reset: minute + 60,
+                limit: limit, remaining: max(0, limit - window.count), reset: start + length,
                 limited: count && window.count > limit)
         }
     }

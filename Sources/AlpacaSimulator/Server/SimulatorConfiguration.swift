@@ -16,6 +16,9 @@ public struct SimulatorConfiguration: Sendable {
     public var unknownSymbols: Set<String> = []
     /// Requests allowed per minute before answering 429 (`/_sim/*` paths are not counted).
     public var rateLimitPerMinute: Int = 200
+    /// The length of the rate-limit window in seconds (Alpaca's is 60; shorter for tests, which
+    /// then see `rateLimitPerMinute` requests per window).
+    public var rateLimitWindow: Int = 60
     /// The source of "now".
     public var clock: SimulatorClock = .system
 

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import MarketModel
 import NIOCore
 
 /// The one responder behind every path: counts, authenticates, rate-limits, runs the fault stage
@@ -16,6 +17,7 @@ struct SimulatorResponder: HTTPResponder {
 
     /// Answers one request.
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let arrival = Double(Timestamp.now().nanoseconds) / 1e9
         var headers: [(name: String, value: String)] = []
         for field in request.headers { headers.append((field.name.rawName, field.value)) }
         let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
@@ -39,8 +41,14 @@ struct SimulatorResponder: HTTPResponder {
             add("X-RateLimit-Reset", String(rate.reset))
         }
         add("X-Request-ID", state.nextRequestID())
-        if simRequest.path != "/_sim/stats" {
+        if !simRequest.path.hasPrefix("/_sim/") {
             state.recordResponse(status: response.status, fault: outcome.injected)
+            state.requestLog.append(
+                SimRequestRecord(
+                    time: arrival, method: simRequest.method, path: simRequest.path,
+                    query: target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "",
+                    status: response.status, carriedCredentials: Self.credentialHeaders(simRequest) != nil,
+                    credentialHash: Self.credentialHeaders(simRequest).map(Self.hash), faultInjected: outcome.injected))
         }
         let converted = Self.convert(response)
         return request.method == .head ? converted.createHeadResponse() : converted
@@ -49,7 +57,7 @@ struct SimulatorResponder: HTTPResponder {
     /// Counting, keys, rate limit, fault stage and route, in that order.
     private func handle(_ request: SimRequest) async throws -> FaultStage.Outcome {
         let host = RouteTable.host(of: request.segments)
-        if request.path != "/_sim/stats" { state.recordRequest(path: request.path) }
+        if !request.path.hasPrefix("/_sim/") { state.recordRequest(path: request.path) }
         if host != .simulator, let keys = state.configuration.keys {
             let authorized =
                 request.header("APCA-API-KEY-ID") == keys.id && request.header("APCA-API-SECRET-KEY") == keys.secret
@@ -77,6 +85,21 @@ struct SimulatorResponder: HTTPResponder {
                 return error.response
             }
         }
+    }
+
+    /// The key id and secret a request carried (either may be empty), or nil when it had neither.
+    static func credentialHeaders(_ request: SimRequest) -> (id: String, secret: String)? {
+        let id = request.header("APCA-API-KEY-ID")
+        let secret = request.header("APCA-API-SECRET-KEY")
+        guard id != nil || secret != nil else { return nil }
+        return (id ?? "", secret ?? "")
+    }
+
+    /// A stable hash of a key pair, as hex: tells keys apart in the request log without holding them.
+    static func hash(_ pair: (id: String, secret: String)) -> String {
+        let word = StableHash.combine(StableHash.fnv1a(pair.id), StableHash.fnv1a(pair.secret))
+        let hex = String(word, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Converts to Hummingbird's response type.

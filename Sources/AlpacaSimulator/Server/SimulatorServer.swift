@@ -36,6 +36,9 @@ public final class SimulatorServer: Sendable {
     /// The request and connection counters (the same numbers as `GET /_sim/stats`).
     public var stats: SimulatorStats { state.stats }
 
+    /// The last requests, oldest first (the same records as `GET /_sim/requests`).
+    public var requests: [SimRequestRecord] { state.requestLog.records }
+
     /// Replaces the faults in force (nil removes them), as `POST`/`DELETE /_sim/faults` do.
     public func setFaults(_ spec: FaultSpec?) { state.faults.set(spec) }
 

@@ -24,6 +24,9 @@ public enum Rules {
     public static let freshness = RuleID(rawValue: "V009")
     /// V010: the entry has the wire schema (types, finite numbers).
     public static let schema = RuleID(rawValue: "V010")
+    /// V011: a value is not older, by its own timestamps, than the one already held for its symbol
+    /// (an out-of-order update is kept off the screen and counted; reliability.md D7).
+    public static let ordering = RuleID(rawValue: "V011")
     /// B001: prices are within a sane range.
     public static let priceRange = RuleID(rawValue: "B001")
     /// B002: the price is within the allowed move from the previous close.
@@ -55,6 +58,7 @@ public enum Rules {
         (futureTimestamp, "timestamp not in the future beyond skew"),
         (freshness, "fresh for the market session"),
         (schema, "value has the wire type"),
+        (ordering, "not older than the value held"),
         (priceRange, "price within a sane range"),
         (moveFromPreviousClose, "within the allowed move from the previous close"),
         (lastWithinDayRange, "last trade within the day's low–high"),

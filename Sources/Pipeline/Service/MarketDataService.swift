@@ -22,6 +22,9 @@ public actor MarketDataService {
     private let processor: QuoteProcessor
     private let now: @Sendable () -> Timestamp
     private var lastClock: MarketClock?
+    /// The newest accepted quote of each symbol asked for, so an older one arriving later is kept
+    /// off the screen (V011); at most `PipelineJournal.maximumSymbols` symbols.
+    private var held: [String: ProcessedStockQuote] = [:]
 
     /// Creates a service.
     /// - Parameters:
@@ -101,6 +104,10 @@ public actor MarketDataService {
 
     /// Stock quotes for many symbols: cache hits first, then one batched snapshot request (≤ 200
     /// symbols per request) for the rest, each symbol processed on its own.
+    ///
+    /// A symbol already being looked up for another caller is not looked up again: the caller
+    /// joins that flight (single flight per symbol, reliability.md C1), so the cache counts one
+    /// hit or miss and the upstream sees one request per symbol, however many callers ask at once.
     /// - Parameters:
     ///   - symbols: Tickers, in display order.
     ///   - bypassCache: Skip the cache (the `r` key).
@@ -112,45 +119,109 @@ public actor MarketDataService {
     {
         if lastClock == nil { _ = await marketClock() }
         var results: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]
-        var misses: [String] = []
+        var flights: [String: QuoteFlight] = [:]
+        var starting: [String] = []
         let context = context()
-        for symbol in symbols where results[symbol] == nil {
+        // No suspension from here until the new flight is registered, so no other caller can
+        // start a second lookup of the same symbol in between.
+        for symbol in symbols where results[symbol] == nil && flights[symbol] == nil && !starting.contains(symbol) {
             guard SymbolFormat.isStock(symbol) else {
                 let failure = context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not a stock symbol")
                 journal.record(failure, at: context.now)
                 results[symbol] = .failure(failure)
                 continue
             }
+            if let flight = quoteFlights[symbol] { flights[symbol] = flight } else { starting.append(symbol) }
+        }
+        var own: QuoteFlight?
+        if !starting.isEmpty {
+            let batch = starting
+            let flight = QuoteFlight { try await self.lookUp(batch, bypassCache: bypassCache) }
+            for symbol in starting {
+                quoteFlights[symbol] = flight
+                flights[symbol] = flight
+            }
+            own = flight
+        }
+        defer {
+            if let own { for symbol in starting where quoteFlights[symbol] === own { quoteFlights[symbol] = nil } }
+        }
+        for (symbol, flight) in flights { results[symbol] = try await flight.task.value[symbol] }
+        return symbols.map { ($0, results[$0]!) }
+    }
+
+    /// Cache hits for `symbols`, and one batched fetch for the rest.
+    private func lookUp(
+        _ symbols: [String], bypassCache: Bool
+    ) async throws -> [String: Result<ProcessedStockQuote, PipelineFailure>] {
+        var results: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]
+        var misses: [String] = []
+        let context = context()
+        for symbol in symbols {
             if !bypassCache, case .stock(let cached)? = await cache.get("q:" + symbol, class: .realTime) {
                 results[symbol] = .success(refreshed(cached, context: context))
-            } else if !misses.contains(symbol) {
+            } else {
                 misses.append(symbol)
             }
         }
-        if !misses.isEmpty {
-            let batch = try await client.stockSnapshots(misses)
-            let processed = processor.processStocks(misses, batch: batch, context: self.context())
-            var fresh: [(String, CachedValue)] = []
-            for (symbol, result) in processed {
-                results[symbol] = result
-                switch result {
-                case .success(let quote):
-                    fresh.append(("q:" + symbol, .stock(quote)))
-                    journal.record(quality: quote.enrichment.quality, for: symbol)
-                case .failure(let failure):
+        if !misses.isEmpty { results.merge(try await fetchQuotes(misses)) { _, new in new } }
+        return results
+    }
+
+    /// One batched snapshot fetch that later callers for the same symbols join.
+    final class QuoteFlight: Sendable {
+        let task: Task<[String: Result<ProcessedStockQuote, PipelineFailure>], any Error>
+        init(_ body: @escaping @Sendable () async throws -> [String: Result<ProcessedStockQuote, PipelineFailure>]) {
+            task = Task { try await body() }
+        }
+    }
+
+    private var quoteFlights: [String: QuoteFlight] = [:]
+
+    /// Fetches, processes, orders (V011) and caches the snapshots of `symbols`.
+    private func fetchQuotes(_ symbols: [String]) async throws -> [String: Result<ProcessedStockQuote, PipelineFailure>]
+    {
+        let batch = try await client.stockSnapshots(symbols)
+        let context = self.context()
+        let processed = processor.processStocks(symbols, batch: batch, context: context)
+        var results: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]
+        var fresh: [(String, CachedValue)] = []
+        for (symbol, result) in processed {
+            results[symbol] = result
+            switch result {
+            case .success(let quote):
+                if let kept = held[symbol], let regression = Self.regression(of: quote.value, after: kept.value) {
+                    let failure = context.failure(.dataValidationError, Rules.ordering, symbol, regression)
                     journal.record(failure, at: context.now)
+                    results[symbol] = .success(refreshed(kept, context: context))
+                    continue
                 }
-            }
-            let start = ContinuousClock.now
-            await cache.setMany(fresh, class: .realTime)
-            if !fresh.isEmpty {
-                let elapsed = (ContinuousClock.now - start) / fresh.count
-                metrics.recordStageBatch(
-                    "cache", successes: fresh.count, failures: 0,
-                    secondsPerValue: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+                if held[symbol] != nil || held.count < PipelineJournal.maximumSymbols { held[symbol] = quote }
+                fresh.append(("q:" + symbol, .stock(quote)))
+                journal.record(quality: quote.enrichment.quality, for: symbol)
+            case .failure(let failure):
+                journal.record(failure, at: context.now)
             }
         }
-        return symbols.map { ($0, results[$0]!) }
+        let start = ContinuousClock.now
+        await cache.setMany(fresh, class: .realTime)
+        if !fresh.isEmpty {
+            let elapsed = (ContinuousClock.now - start) / fresh.count
+            metrics.recordStageBatch(
+                "cache", successes: fresh.count, failures: 0,
+                secondsPerValue: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        }
+        return results
+    }
+
+    /// Why `quote` is older than `kept`, by its own quote or trade time, or nil when it is not.
+    static func regression(of quote: StockQuote, after kept: StockQuote) -> String? {
+        for (label, new, old) in [("quote", quote.quoteTime, kept.quoteTime), ("trade", quote.tradeTime, kept.tradeTime)] {
+            if let new, let old, new < old {
+                return "out of order: \(label) at \(new.rfc3339) is older than the one held (\(old.rfc3339))"
+            }
+        }
+        return nil
     }
 
     /// A cached value served again: same upstream value, enrichment recomputed for now, marked `cache`.
