@@ -12,6 +12,8 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case count(Int)
         /// Every match for this many seconds after the spec was set.
         case duration(seconds: Double)
+        /// The Nth, 2Nth, 3Nth… match: a steady, predictable rate.
+        case every(Int)
     }
 
     /// What is injected.
@@ -49,7 +51,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
             rest = rest[..<slash]
         }
         var trigger = Trigger.always
-        if let mark = rest.firstIndex(where: { $0 == "@" || $0 == "#" || $0 == "~" }) {
+        if let mark = rest.firstIndex(where: { $0 == "@" || $0 == "#" || $0 == "~" || $0 == "%" }) {
             let value = rest[rest.index(after: mark)...]
             switch rest[mark] {
             case "@":
@@ -62,6 +64,11 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
                     throw FaultSpecError(item: item, reason: "a count is 1…1000000")
                 }
                 trigger = .count(n)
+            case "%":
+                guard let n = Int(value), (1...1_000_000).contains(n) else {
+                    throw FaultSpecError(item: item, reason: "an interval is 1…1000000 matches")
+                }
+                trigger = .every(n)
             default:
                 let digits = value.hasSuffix("s") ? value.dropLast() : value
                 guard let s = Double(digits), s.isFinite, (0.001...86_400).contains(s) else {
@@ -123,6 +130,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
         case .probability(let p): text += "@\(p)"
         case .count(let n): text += "#\(n)"
         case .duration(let s): text += "~\(s)s"
+        case .every(let n): text += "%\(n)"
         }
         if let pathGlob { text += pathGlob }
         if let symbols { text += "=" + symbols.sorted().joined(separator: ",") }

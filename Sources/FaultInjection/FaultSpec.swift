@@ -12,6 +12,7 @@ import MarketModel
 ///     trigger = "@" probability        ; each matching request or value, with this chance (0–1)
 ///             | "#" count              ; the first `count` matching requests or values
 ///             | "~" seconds [ "s" ]    ; every matching one for this long after the spec is set
+///             | "%" n                  ; the nth, 2nth, 3nth… matching one
 ///     path-glob = "/" …                ; request paths it applies to, `*` matching anything
 ///     symbols = SYMBOL *( "," SYMBOL ) ; data kinds: only these symbols (upper case, so a
 ///                                      ; following lower-case kind starts the next rule)
@@ -35,7 +36,7 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     /// 2 s, an occasional 429 and 503, a hostile name and exchange code, and a stale quote.
     public static let drill = """
         crossed@0.01,nan@0.005,future:600@0.005,stale:3600@0.005,null@0.005,string-number@0.005,\
-        ancient@0.003,hostile@0.01,status:429@0.01/v2/stocks/*,status:503@0.01/v2/stocks/*,\
+        ancient@0.003,hostile@0.01,status:503%8/v2/stocks/*,status:429%11/v2/stocks/*,\
         latency:800@0.05
         """
 

@@ -31,7 +31,9 @@ struct ReliabilityMatrixTests {
             observer: observer, timing: timing)
     }
 
-    static func simulator(faults: String?, _ edit: (inout SimulatorConfiguration) -> Void = { _ in }) throws
+    static func simulator(
+        faults: String?, _ edit: (inout SimulatorConfiguration) -> Void = { _ in }
+    ) throws
         -> SimulatorConfiguration
     {
         var configuration = SimulatedUpstream.configuration()

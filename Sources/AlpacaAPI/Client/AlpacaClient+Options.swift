@@ -20,7 +20,8 @@ extension AlpacaClient {
             query.add("limit", 1000)
             filter.apply(to: &query)
             query.add("page_token", token)
-            let root = try await getJSON(.data, path, query: query, endpoint: endpoint, timeout: configuration.requestTimeout * 1.5)
+            let root = try await getJSON(
+                .data, path, query: query, endpoint: endpoint, timeout: configuration.requestTimeout * 1.5)
             result.entries.merge(
                 Self.decodeMap(root["snapshots"], WireOptionSnapshot.init(json:), redacting: redacted)
             ) { _, new in new }

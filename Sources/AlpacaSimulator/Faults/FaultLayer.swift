@@ -10,6 +10,7 @@ final class FaultLayer: Sendable {
         var spec: FaultSpec?
         var random = SplitMix64(seed: 1)
         var fired: [Int] = []
+        var matched: [Int] = []
         var setAt: Double = 0
         var counts: [String: Int] = [:]
     }
@@ -30,6 +31,7 @@ final class FaultLayer: Sendable {
             s.spec = spec
             s.random = SplitMix64(seed: spec?.seed ?? 1)
             s.fired = Array(repeating: 0, count: spec?.rules.count ?? 0)
+            s.matched = s.fired
             s.setAt = time
         }
     }
@@ -60,12 +62,14 @@ final class FaultLayer: Sendable {
             for (index, rule) in spec.rules.enumerated() {
                 guard rule.kind.target == target, rule.matches(path: path) else { continue }
                 if let symbol, let symbols = rule.symbols, !symbols.contains(symbol) { continue }
+                s.matched[index] += 1
                 let fires: Bool
                 switch rule.trigger {
                 case .always: fires = true
                 case .probability(let p): fires = s.random.nextUnit() < p
                 case .count(let n): fires = s.fired[index] < n
                 case .duration(let seconds): fires = time - s.setAt < seconds
+                case .every(let n): fires = s.matched[index] % n == 0
                 }
                 guard fires else { continue }
                 s.fired[index] += 1

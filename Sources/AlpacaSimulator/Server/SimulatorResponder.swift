@@ -41,7 +41,7 @@ struct SimulatorResponder: HTTPResponder {
             add("X-RateLimit-Reset", String(rate.reset))
         }
         add("X-Request-ID", state.nextRequestID())
-        if !simRequest.path.hasPrefix("/_sim/") {
+        if !Self.isControl(simRequest.path) {
             state.recordResponse(status: response.status, fault: outcome.injected)
             state.requestLog.append(
                 SimRequestRecord(
@@ -57,7 +57,7 @@ struct SimulatorResponder: HTTPResponder {
     /// Counting, keys, rate limit, fault stage and route, in that order.
     private func handle(_ request: SimRequest) async throws -> FaultStage.Outcome {
         let host = RouteTable.host(of: request.segments)
-        if !request.path.hasPrefix("/_sim/") { state.recordRequest(path: request.path) }
+        if !Self.isControl(request.path) { state.recordRequest(path: request.path) }
         if host != .simulator, let keys = state.configuration.keys {
             let authorized =
                 request.header("APCA-API-KEY-ID") == keys.id && request.header("APCA-API-SECRET-KEY") == keys.secret
@@ -85,6 +85,12 @@ struct SimulatorResponder: HTTPResponder {
                 return error.response
             }
         }
+    }
+
+    /// Whether `path` is one of the simulator's control endpoints, which are neither counted nor
+    /// logged (its `/_sim/test/…` routes are, like any upstream path).
+    static func isControl(_ path: String) -> Bool {
+        path == "/_sim/stats" || path == "/_sim/requests" || path == "/_sim/faults"
     }
 
     /// The key id and secret a request carried (either may be empty), or nil when it had neither.

@@ -216,7 +216,9 @@ public actor MarketDataService {
 
     /// Why `quote` is older than `kept`, by its own quote or trade time, or nil when it is not.
     static func regression(of quote: StockQuote, after kept: StockQuote) -> String? {
-        for (label, new, old) in [("quote", quote.quoteTime, kept.quoteTime), ("trade", quote.tradeTime, kept.tradeTime)] {
+        for (label, new, old) in [
+            ("quote", quote.quoteTime, kept.quoteTime), ("trade", quote.tradeTime, kept.tradeTime),
+        ] {
             if let new, let old, new < old {
                 return "out of order: \(label) at \(new.rfc3339) is older than the one held (\(old.rfc3339))"
             }
