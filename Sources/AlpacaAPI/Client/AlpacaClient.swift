@@ -30,8 +30,10 @@ public struct AlpacaClient: Sendable {
         public var maxConcurrentChunks = 4
         /// When to stop calling a failing host, and how to probe it.
         public var breaker = CircuitBreaker.Policy()
-        /// The whole-request deadline of one attempt, seconds: headers and body must both have
-        /// arrived by then (reliability.md T2, T3). Option chain pages get half as long again.
+        /// The whole-request deadline of one attempt, in seconds.
+        ///
+        /// Headers and body must both have arrived by then (reliability.md T2, T3); option chain
+        /// pages get half as long again.
         public var requestTimeout: Double = 10
 
         /// Creates a configuration.
