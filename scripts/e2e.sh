@@ -220,6 +220,21 @@ for signal in HUP:129 QUIT:131 SEGV:139; do
     fi
 done
 
+# P7: an unwritable state folder (no audit trail possible): the dashboard runs on, silently.
+start --demo --watchlist AAPL,MSFT
+"${T[@]}" kill-server 2>/dev/null || true
+sleep 0.3
+rm -f "$WORK/exit"
+"${T[@]}" new-session -d -s e2e -x 120 -y 40 \
+    "$ENVIRONMENT XDG_STATE_HOME=/proc/alpaca-e2e-unwritable $BIN --demo --watchlist AAPL,MSFT; echo \$? > $WORK/exit; sleep 600"
+if wait_for "SIMULATED" 15 && wait_for "MSFT" 15 && screen | grep -qE 'AAPL +[0-9]+\.[0-9]{2}'; then
+    "${T[@]}" send-keys -t e2e q
+    status=$(wait_exit 10)
+    if [ "$status" = "0" ]; then ok "an unwritable state folder: runs with prices, q exits 0"; else bad "unwritable state folder (exit $status)"; fi
+else
+    bad "an unwritable state folder stops the dashboard"
+fi
+
 # T2 and P6: snapshots hang, and the screen still answers every key within 250 ms while the
 # clock keeps ticking.
 echo "e2e: typing while the network hangs"

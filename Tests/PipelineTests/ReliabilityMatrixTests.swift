@@ -238,6 +238,23 @@ struct ReliabilityMatrixTests {
         }
     }
 
+    @Test(arguments: [7200.0, -7200.0])
+    func d6StaleAndFutureHoldWithTheClockMovedTwoHours(_ offset: Double) async throws {
+        // +2 h is 12:15 New York, in the session; −2 h is 08:15, pre-market, when the last
+        // session's data is not stale.
+        let time = SimulatedUpstream.sessionTime.adding(seconds: offset)
+        try await PipelineHarness.with(at: time, faults: "stale:3600=AAPL,future:600=MSFT") { harness in
+            let results = try await harness.quotes(["AAPL", "MSFT", "NVDA"])
+            #expect(results["MSFT"]?.failure?.rule == Rules.futureTimestamp, "\(String(describing: results["MSFT"]))")
+            if offset > 0 {
+                #expect(results["AAPL"]?.failure?.rule == Rules.freshness)
+            } else {
+                #expect(results["AAPL"]?.value != nil, "\(String(describing: results["AAPL"]))")
+            }
+            #expect(results["NVDA"]?.value != nil)
+        }
+    }
+
     @Test func d7AnOlderQuoteAfterANewerOneIsIgnoredAndCounted() async throws {
         try await PipelineHarness.with { harness in
             let first = try #require(try await harness.quotes(["AAPL", "MSFT"])["AAPL"]?.value)

@@ -8,7 +8,9 @@ enum DataFault {
     static let hostileText =
         "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\r\u{08}\u{202E}evil\u{200B}" + String(repeating: "W", count: 10_000)
 
-    /// The entry with `kinds` applied, and the key to serve it under.
+    /// The entry with `kinds` applied, and the key to serve it under; `stale` and `future` stamp
+    /// relative to `now`, the simulator clock (not the time of the last prices, which lags it
+    /// outside the session).
     static func apply(
         _ kinds: [FaultKind], to entry: JSONValue, key: String, now: Timestamp
     ) -> (key: String, entry: JSONValue) {
