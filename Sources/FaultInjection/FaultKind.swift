@@ -29,6 +29,9 @@ public enum FaultKind: Sendable, Equatable {
     case retryAfter(seconds: Int)
     /// `redirect:PORT`: a 302 to the same path on another loopback port.
     case redirect(port: Int)
+    /// `hostile-error:CODE` (default 500): an Alpaca error of this status whose `message` is
+    /// hostile text (escape sequences, C1, CR, BS, BiDi, zero-width, 10 kB).
+    case hostileError(code: Int)
 
     // MARK: Data
 
@@ -93,7 +96,7 @@ public enum FaultKind: Sendable, Equatable {
     public var target: Target {
         switch self {
         case .latency, .hang, .drip, .reset, .truncate, .malformed, .oversize, .status, .rateLimit, .retryAfter,
-            .redirect:
+            .redirect, .hostileError:
             .response
         case .endlessPages, .repeatToken: .page
         default: .value
@@ -117,6 +120,7 @@ public enum FaultKind: Sendable, Equatable {
         case .rateLimit: "ratelimit"
         case .retryAfter: "retry-after"
         case .redirect: "redirect"
+        case .hostileError(let code): "hostile-error:\(code)"
         case .null: "null"
         case .missing: "missing"
         case .renamed: "renamed"
@@ -179,6 +183,9 @@ public enum FaultKind: Sendable, Equatable {
             return .status(code: code)
         case "ratelimit": return .rateLimit(seconds: try number(1...3600, default: 2))
         case "retry-after": return .retryAfter(seconds: try number(1...3600, default: 2))
+        case "hostile-error":
+            let code = try number(400...599, default: 500)
+            return .hostileError(code: code)
         case "redirect":
             guard parameter != nil else { throw FaultSpecError(item: item, reason: "redirect needs a port") }
             return .redirect(port: try number(1...65_535, default: 1))

@@ -122,6 +122,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var text = kind.name
         if case .status = kind {
+        } else if case .hostileError = kind {
         } else if let parameter = kind.parameter {
             text += ":\(parameter)"
         }

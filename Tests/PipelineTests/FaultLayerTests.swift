@@ -135,6 +135,49 @@ struct FaultLayerTests {
         }
     }
 
+    @Test(arguments: ["endless-pages", "repeat-token"])
+    func barPagesAreGuardedToo(spec: String) async throws {
+        // D9 on /v2/stocks/bars: five days of minute bars in pages of 500.
+        try await PipelineHarness.with(faults: "\(spec)/v2/stocks/bars") { harness in
+            let client = harness.upstream.client()
+            let batch = try await client.stockBars(
+                ["AAPL"], timeframe: "1Min", start: harness.now.adding(seconds: -5 * 86_400), pageLimit: 500)
+            let error = batch.failures["AAPL"]
+            #expect(error?.kind == .pagination, "\(String(describing: error))")
+            // The real pages (2–3 here), then at most two more before the token repeats.
+            let requests = harness.upstream.server.stats.requests(to: "/v2/stocks/bars")
+            #expect((2...5).contains(requests), "\(requests) pages")
+        }
+    }
+
+    @Test func latestQuotesAndTradesCarryDataFaults() async throws {
+        try await PipelineHarness.with(faults: "crossed=AAPL,zero=MSFT") { harness in
+            let client = harness.upstream.client()
+            let quotes = try await client.latestStockQuotes(["AAPL", "NVDA"])
+            let crossed = try #require(quotes.entries["AAPL"]?.value)
+            #expect((crossed.bidPrice ?? 0) > (crossed.askPrice ?? 0))
+            let clean = try #require(quotes.entries["NVDA"]?.value)
+            #expect((clean.bidPrice ?? 0) <= (clean.askPrice ?? 0))
+            let trades = try await client.latestStockTrades(["MSFT"])
+            #expect(trades.entries["MSFT"]?.value?.price == 0)
+        }
+    }
+
+    @Test func hostileAssetNamesAndErrorMessagesArriveAsAlpacaCouldSendThem() async throws {
+        // D10's upstream side: the bytes reach the client unchanged; the screen renders them inert
+        // (scripts/e2e.sh, fuzz-sanitizer).
+        try await PipelineHarness.with(faults: "hostile=AAPL,hostile-error:422/v2/clock") { harness in
+            let client = harness.upstream.client()
+            let asset = try await client.asset("AAPL")
+            #expect(asset.name?.contains("\u{1B}]0;pwned") == true)
+            #expect(try await client.asset("MSFT").name?.contains("\u{1B}") == false)
+            let error = await #expect(throws: AlpacaError.self) { _ = try await client.clock() }
+            #expect(error?.httpStatus == 422)
+            #expect(error?.message.contains("\u{202E}evil") == true)
+            #expect(harness.upstream.server.stats.requests(to: "/v2/clock") == 1, "a 422 is not retried")
+        }
+    }
+
     @Test func theSameSeedInjectsTheSameFaults() async throws {
         let symbols = (0..<40).map { "S\($0)X" }
         func nulls() async throws -> Set<String> {

@@ -39,6 +39,10 @@ struct FaultStage: Sendable {
                 ("X-RateLimit-Reset", String(Timestamp.now().wholeSeconds + Int64(seconds))),
             ]
             return Outcome(response: Self.status(429, headers: headers), injected: true)
+        case .hostileError(let code)?:
+            let response = SimResponse.error(
+                status: code, code: APIError.defaultCode(for: code), message: DataFault.hostileText)
+            return Outcome(response: response, injected: true)
         case .retryAfter(let seconds)?:
             return Outcome(response: Self.status(429, headers: [("Retry-After", String(seconds))]), injected: true)
         case .redirect(let port)?:

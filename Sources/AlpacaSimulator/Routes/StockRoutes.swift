@@ -1,3 +1,4 @@
+import FaultInjection
 import MarketModel
 
 /// The stock market-data endpoints under `/v2/stocks`.
@@ -64,7 +65,8 @@ enum StockRoutes {
         for symbol in symbols where context.market.exists(symbol) {
             let view = StockView(symbol: symbol, context: context)
             guard !view.isNull else { continue }
-            map[view.key] = latestValue(view, kind: kind, context: context)
+            let (key, value) = faulted(latestValue(view, kind: kind, context: context), kind: kind, view, context)
+            map[key] = value
         }
         return .json(.object([kind.rawValue: .object(map)]))
     }
@@ -79,6 +81,17 @@ enum StockRoutes {
         }
         return .json(
             .object(["symbol": .string(symbol), kind.singular: latestValue(view, kind: kind, context: context)]))
+    }
+
+    /// A latest quote or trade with the data faults that fire for its symbol, applied in the
+    /// snapshot shape they are written for (`latestQuote`/`latestTrade`) and taken back out.
+    private static func faulted(
+        _ value: JSONValue, kind: Latest, _ view: StockView, _ context: RouteContext
+    ) -> (key: String, value: JSONValue) {
+        let field = kind == .quotes ? "latestQuote" : kind == .trades ? "latestTrade" : "minuteBar"
+        let (key, entry) = context.withDataFaults(symbol: view.symbol, key: view.key, .object([field: value]))
+        guard case .object(let members) = entry else { return (key, entry) }
+        return (key, members[field] ?? .null)
     }
 
     private static func latestValue(_ view: StockView, kind: Latest, context: RouteContext) -> JSONValue {
@@ -138,8 +151,20 @@ enum StockRoutes {
             descending: descending)
         let engines = symbols.filter { context.market.exists($0) }.map { context.market.engine($0) }
         let page = series.page(engines: engines, limit: limit, from: cursor)
-        let token = page.next.map {
+        var token = page.next.map {
             PageToken.encode("\($0.symbol)|\(timeframe.canonical)|\($0.time.rfc3339NineDigits)")
+        }
+        // Page faults (D9): another page always follows; or the token asked with comes back.
+        let asked = query.string("page_token")
+        let fromLastBar = page.bars.last.flatMap { last in
+            last.bars.last.map {
+                PageToken.encode("\(last.symbol)|\(timeframe.canonical)|\($0.time.rfc3339NineDigits)")
+            }
+        }
+        switch context.server.faults.pageFault(path: context.request.path) {
+        case .endlessPages?: token = token ?? fromLastBar ?? asked
+        case .repeatToken?: token = asked ?? token ?? fromLastBar
+        default: break
         }
         return (page.bars, token)
     }

@@ -1,3 +1,4 @@
+import FaultInjection
 import MarketModel
 
 /// The trading-API endpoints (`/v2/clock`, account, positions, orders, assets, contracts, watchlists).
@@ -185,6 +186,10 @@ enum TradingRoutes {
             "shortable": .bool(true), "easy_to_borrow": .bool(true), "fractionable": .bool(true),
         ]
         if borrowStatus { members["borrow_status"] = .string("easy_to_borrow") }
+        // The fault layer's `hostile` kind reaches asset names too (reliability.md D10).
+        if context.server.faults.dataFaults(path: context.request.path, symbol: symbol).contains(.hostile) {
+            members["name"] = .string(DataFault.hostileText)
+        }
         return .object(members)
     }
 
