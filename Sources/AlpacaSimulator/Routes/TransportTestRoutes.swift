@@ -5,8 +5,10 @@ import NIOCore
 /// Routes under `/_sim/test/` for transport tests: delays, hangs, slow and sized bodies, redirects,
 /// scripted statuses and header echo.
 enum TransportTestRoutes {
-    /// `{"ok": true}`. Computed: a stored static of this indirect enum showed up as a leak under
-    /// LeakSanitizer (scripts/sanitize.sh).
+    /// The body `{"ok": true}`.
+    ///
+    /// Computed: a stored static of this indirect enum showed up as a leak under LeakSanitizer
+    /// (scripts/sanitize.sh).
     static var ok: JSONValue { .object(["ok": .bool(true)]) }
 
     /// Dispatches `/_sim/test/<name>…`.
