@@ -19,6 +19,26 @@ struct MarketModelTests {
         #expect(StableHash.mix(0) == 0xe220_a839_7b1d_cdaf)
     }
 
+    @Test func latestQuoteAndTradeTimesNeverGoBackwards() {
+        // As Alpaca's: the pipeline holds back an older quote after a newer one (V011), so a
+        // simulated market whose latest times jumped back at second boundaries looked broken.
+        for symbol in ["AAPL", "MSFT", "ZAQ", "QQQ"] {
+            let engine = StockEngine(profile: StockProfile(symbol: symbol, seed: 1))
+            var last: (quote: Timestamp, trade: Timestamp)?
+            for step in 0..<600 {
+                let instant = Self.sessionTime.adding(seconds: Double(step) * 0.05)
+                let quote = engine.quote(at: instant)
+                let trade = engine.trade(at: instant, quote: quote)
+                #expect(quote.time <= instant && trade.time <= quote.time)
+                if let last {
+                    #expect(quote.time >= last.quote, "\(symbol) quote at \(instant)")
+                    #expect(trade.time >= last.trade, "\(symbol) trade at \(instant)")
+                }
+                last = (quote.time, trade.time)
+            }
+        }
+    }
+
     @Test func sameSeedGivesSameMarketAndDifferentSeedDiffers() {
         let a = StockEngine(profile: StockProfile(symbol: "AAPL", seed: 1))
         let b = StockEngine(profile: StockProfile(symbol: "AAPL", seed: 1))

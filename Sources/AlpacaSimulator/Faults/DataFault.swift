@@ -8,11 +8,13 @@ enum DataFault {
     static let hostileText =
         "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\r\u{08}\u{202E}evil\u{200B}" + String(repeating: "W", count: 10_000)
 
-    /// The entry with `kinds` applied, and the key to serve it under; `stale` and `future` stamp
-    /// relative to `now`, the simulator clock (not the time of the last prices, which lags it
-    /// outside the session).
+    /// The entry with `kinds` applied, and the key to serve it under.
+    ///
+    /// `stale:S` stamps S seconds before `priceTime`, the time of the prices served (outside the
+    /// session, the last one's close), so the value is always older than the real one would be;
+    /// `future:S` stamps S seconds after `now`, the simulator clock, so it is always ahead of it.
     static func apply(
-        _ kinds: [FaultKind], to entry: JSONValue, key: String, now: Timestamp
+        _ kinds: [FaultKind], to entry: JSONValue, key: String, now: Timestamp, priceTime: Timestamp
     ) -> (key: String, entry: JSONValue) {
         var entry = entry
         var key = key
@@ -20,13 +22,14 @@ enum DataFault {
             switch kind {
             case .null: entry = .null
             case .badOCC: key = "NOT-AN-OCC-" + key
-            default: entry = apply(kind, to: entry, now: now)
+            default: entry = apply(kind, to: entry, now: now, priceTime: priceTime)
             }
         }
         return (key, entry)
     }
 
-    private static func apply(_ kind: FaultKind, to entry: JSONValue, now: Timestamp) -> JSONValue {
+    private static func apply(_ kind: FaultKind, to entry: JSONValue, now: Timestamp, priceTime: Timestamp) -> JSONValue
+    {
         guard case .object(var members) = entry else { return entry }
         var quote = members["latestQuote"].flatMap { if case .object(let m) = $0 { m } else { nil } }
         var trade = members["latestTrade"].flatMap { if case .object(let m) = $0 { m } else { nil } }
@@ -53,7 +56,7 @@ enum DataFault {
         case .negative: if quote != nil { quote?["bp"] = .number(-1.5) }
         case .nan: if quote != nil { quote?["ap"] = .string("NaN") }
         case .huge: if quote != nil { quote?["ap"] = .raw("1e400") }
-        case .stale(let seconds): stamp(now.adding(seconds: -Double(seconds)))
+        case .stale(let seconds): stamp(priceTime.adding(seconds: -Double(seconds)))
         case .future(let seconds): stamp(now.adding(seconds: Double(seconds)))
         case .outOfOrder(let seconds):
             if case .string(let text)? = quote?["t"], let time = Timestamp(rfc3339: text) {

@@ -43,7 +43,7 @@ struct StockEngine: Sendable {
         let venues = ["Q", "P", "K", "V", "Z", "N", profile.exchangeCode]
         let age = StableHash.unit(key, 1) * 0.9
         return SimQuote(
-            time: stamp(instant, secondsBefore: age, key: key),
+            time: stamp(instant, secondsBefore: age, key: key, notBefore: second),
             bidExchange: venues[Int(StableHash.mix(key ^ 2) % UInt64(venues.count))],
             bidPrice: Rounding.round(bid, places: 4),
             bidSize: 100 * (1 + Int(StableHash.mix(key ^ 3) % 12)),
@@ -64,7 +64,7 @@ struct StockEngine: Sendable {
         let raw = side < 0.4 ? quote.bidPrice : (side < 0.8 ? quote.askPrice : (quote.bidPrice + quote.askPrice) / 2)
         let sizes = [1, 5, 10, 25, 50, 100, 100, 100, 200, 300, 500]
         return SimTrade(
-            time: stamp(quote.time, secondsBefore: StableHash.unit(key, 2) * 2, key: key),
+            time: stamp(quote.time, secondsBefore: StableHash.unit(key, 2) * 2, key: key, notBefore: second),
             exchange: profile.exchangeCode,
             price: Rounding.stockPrice(raw),
             size: sizes[Int(StableHash.mix(key ^ 3) % UInt64(sizes.count))],
@@ -132,9 +132,16 @@ struct StockEngine: Sendable {
         return bar
     }
 
-    /// A time up to `secondsBefore` earlier than `instant`, with a hashed sub-microsecond tail.
-    private func stamp(_ instant: Timestamp, secondsBefore: Double, key: UInt64) -> Timestamp {
+    /// A time up to `secondsBefore` earlier than `instant`, with a hashed sub-microsecond tail,
+    /// but not before the start of the whole second `notBefore`.
+    ///
+    /// The floor keeps the latest quote's and trade's times non-decreasing as `instant` moves on,
+    /// as Alpaca's are: the hashed age changes at each whole second, and without the floor a
+    /// large age just after a boundary stamped a time before the previous second's (which the
+    /// pipeline then rightly held back as out of order, V011).
+    private func stamp(_ instant: Timestamp, secondsBefore: Double, key: UInt64, notBefore second: Int64) -> Timestamp {
         let nanos = Int64(secondsBefore * 1e9) + Int64(StableHash.mix(key ^ 0x51) % 1000)
-        return Timestamp(nanoseconds: instant.nanoseconds - nanos)
+        let floor = Checked.multiply(second, 1_000_000_000) ?? Int64.min
+        return Timestamp(nanoseconds: max(floor, instant.nanoseconds - nanos))
     }
 }

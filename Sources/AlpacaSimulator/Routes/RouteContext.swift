@@ -33,6 +33,6 @@ struct RouteContext: Sendable {
     func withDataFaults(symbol: String, key: String, _ entry: JSONValue) -> (key: String, entry: JSONValue) {
         let kinds = server.faults.dataFaults(path: request.path, symbol: symbol)
         guard !kinds.isEmpty else { return (key, entry) }
-        return DataFault.apply(kinds, to: entry, key: key, now: clock.now)
+        return DataFault.apply(kinds, to: entry, key: key, now: clock.now, priceTime: clock.priceTime)
     }
 }
