@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C adapters: the only places C is seen.
@@ -44,6 +45,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "MarketMetrics", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "MetricsExport",
+            dependencies: [
+                "MarketMetrics", "TTLCache", .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // Network.
         .target(name: "CurlTransport", dependencies: ["HTTPCore", "CCurl"], swiftSettings: swiftSettings),
@@ -84,6 +93,7 @@ let package = Package(
             dependencies: [
                 "DashboardUI", "TUINCurses", "TUICore", "Pipeline", "DashConfig", "CurlTransport", "AlpacaAPI",
                 "HTTPCore", "AlpacaSimulator", "FaultInjection", "MarketModel", "TTLCache", "MarketMetrics",
+                "MetricsExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -140,6 +150,14 @@ let package = Package(
             name: "TTLCacheTests", dependencies: ["TTLCache", "TUITestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MarketMetricsTests", dependencies: ["MarketMetrics", "TUITestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MetricsExportTests",
+            dependencies: [
+                "MetricsExport", "MarketMetrics", "Pipeline", "AlpacaAPI", "AlpacaSimulator", "SimulatorTestSupport",
+                "CurlTransport", "HTTPCore", "FaultInjection", "MarketModel", "TTLCache",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: [

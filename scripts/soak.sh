@@ -22,6 +22,8 @@ BIN=$(swift build -c release --show-bin-path)/alpaca-dash
 mkdir -p .build/soak
 exec python3 - "$BIN" "$MINUTES" <<'PY'
 import itertools, json, os, re, subprocess, sys, time, urllib.request
+sys.path.insert(0, "scripts")
+import simulator
 
 binary, minutes = sys.argv[1], float(sys.argv[2])
 out = ".build/soak"
@@ -32,17 +34,7 @@ letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 symbols = ["AAPL", "MSFT", "NVDA", "SPY", "QQQ"] + ["Z" + a + b for a, b in itertools.product(letters, repeat=2)]
 symbols = symbols[:200]
 
-sim_log = open(f"{out}/sim.log", "w")
-sim = subprocess.Popen([binary, "sim", "--port", "0", "--market", "closed", "--faults", faults],
-                       stdout=sim_log, stderr=subprocess.STDOUT)
-url = None
-for _ in range(100):
-    m = re.search(r"http://127\.0\.0\.1:\d+", open(f"{out}/sim.log").read())
-    if m:
-        url = m.group(0)
-        break
-    time.sleep(0.1)
-assert url, "the simulator did not start"
+sim, url = simulator.start(binary, ["--market", "closed", "--faults", faults], f"{out}/sim.log")
 
 def get(path):
     with urllib.request.urlopen(url + path, timeout=10) as response:

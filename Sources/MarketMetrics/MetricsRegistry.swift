@@ -22,12 +22,17 @@ public final class MetricsRegistry: Sendable {
     private let stages = Mutex<[String: StageRecord]>([:])
     private let endpoints = Mutex<[String: EndpointRecord]>([:])
     private let status = Mutex(Status())
+    /// Receives every stage and request measurement as it is recorded (the Prometheus exporter).
+    public let observer: (any MetricsObserver)?
 
     /// Creates an empty registry.
     ///
-    /// - Parameter stageOrder: Stages always listed, in this order, even before their first record.
-    public init(stageOrder: [String] = MetricsRegistry.pipelineStages) {
+    /// - Parameters:
+    ///   - stageOrder: Stages always listed, in this order, even before their first record.
+    ///   - observer: Receives every measurement as it is recorded.
+    public init(stageOrder: [String] = MetricsRegistry.pipelineStages, observer: (any MetricsObserver)? = nil) {
         self.stageOrder = stageOrder
+        self.observer = observer
     }
 
     /// Counts one value through a pipeline stage and records how long the stage took.
@@ -40,6 +45,7 @@ public final class MetricsRegistry: Sendable {
         stages.withLock { stages in
             stages[name, default: StageRecord()].record(success: success, seconds: seconds)
         }
+        observer?.stageRecorded(name, successes: success ? 1 : 0, failures: success ? 0 : 1, secondsPerValue: seconds)
     }
 
     /// Counts a batch that went through one stage, with one latency sample: the batch's time per value.
@@ -57,6 +63,7 @@ public final class MetricsRegistry: Sendable {
             record.latency.record(seconds: secondsPerValue)
             stages[name] = record
         }
+        observer?.stageRecorded(name, successes: successes, failures: failures, secondsPerValue: secondsPerValue)
     }
 
     /// Counts one upstream request attempt and records its latency.
@@ -75,6 +82,7 @@ public final class MetricsRegistry: Sendable {
             endpoints[endpoint, default: EndpointRecord()].record(
                 status: status, seconds: seconds, error: error, at: time)
         }
+        observer?.requestRecorded(endpoint: endpoint, status: status, seconds: seconds)
     }
 
     /// Stores the rate-limit budget the upstream last reported.
@@ -113,6 +121,9 @@ public final class MetricsRegistry: Sendable {
             if isOpen { status.openCircuits.insert(host) } else { status.openCircuits.remove(host) }
         }
     }
+
+    /// The hosts whose circuit breaker is open (or probing) now, sorted.
+    public var openCircuitHosts: [String] { status.withLock { $0.openCircuits.sorted() } }
 
     /// The latency histogram of one stage, if it has been recorded.
     ///

@@ -3,6 +3,7 @@ import DashConfig
 import DashboardUI
 import Foundation
 import MarketModel
+import MetricsExport
 import Pipeline
 import TUINCurses
 
@@ -20,11 +21,21 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: "Watchlist refresh interval, e.g. 2s or 500ms.")
     var refresh: String?
 
+    @Option(
+        help: """
+            Serve Prometheus metrics at http://ADDR/metrics: PORT (on 127.0.0.1), HOST:PORT or \
+            [IPv6]:PORT. Off by default.
+            """)
+    var metricsAddr: String?
+
     @OptionGroup var upstream: UpstreamOptions
 
     func validate() throws {
         if let refresh, Self.seconds(refresh) == nil {
             throw ValidationError("--refresh must look like 2s, 1.5s or 500ms")
+        }
+        if let metricsAddr {
+            do { _ = try MetricsAddress(metricsAddr) } catch { throw ValidationError(error.description) }
         }
     }
 
@@ -61,8 +72,19 @@ struct DashboardCommand: AsyncParsableCommand {
             ?? config.watchlist ?? ConfigFile.defaultWatchlist
         var intervals = config.intervals
         if let refresh, let seconds = Self.seconds(refresh) { intervals.watchlist = seconds }
-        let connection = try await UpstreamConnection.open(upstream, environment: environment, audit: true)
+        let connection = try await UpstreamConnection.open(
+            upstream, environment: environment, audit: true, exportsMetrics: metricsAddr != nil)
         let service = connection.service(configuration: config.pipelineConfiguration)
+        var metricsServer: MetricsServer?
+        do {
+            if let metricsAddr {
+                metricsServer = try await connection.serveMetrics(at: MetricsAddress(metricsAddr), service)
+            }
+        } catch {
+            await connection.close()
+            Console.error("alpaca-dash: --metrics-addr \(metricsAddr ?? ""): cannot listen (\(error))\n")
+            throw ExitStatus.usage
+        }
         let scheduler = RefreshScheduler(
             service: service, watchlist: symbols.filter { !$0.isEmpty }, origin: connection.origin, intervals: intervals
         ) { list in
@@ -87,12 +109,14 @@ struct DashboardCommand: AsyncParsableCommand {
         } catch {
             pipeline.cancel()
             bridge.cancel()
+            await metricsServer?.stop()
             await connection.close()
             Console.error("alpaca-dash: \(error.description)\n")
             throw ExitStatus.usage
         }
         pipeline.cancel()
         bridge.cancel()
+        await metricsServer?.stop()
         await connection.close()
         if status != 0 { throw ExitStatus(code: status) }
     }

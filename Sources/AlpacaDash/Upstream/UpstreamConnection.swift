@@ -7,6 +7,7 @@ import Foundation
 import HTTPCore
 import MarketMetrics
 import MarketModel
+import MetricsExport
 import Pipeline
 import TTLCache
 
@@ -19,6 +20,8 @@ struct UpstreamConnection {
     let simulator: SimulatorServer?
     let metrics: MetricsRegistry
     let audit: AuditLog?
+    /// The Prometheus exporter, when `--metrics-addr` asked for one.
+    let exporter: PrometheusExporter?
 
     static func isAllowed(_ url: String) -> Bool { URLParts(url)?.isAllowedUpstream ?? false }
 
@@ -28,7 +31,7 @@ struct UpstreamConnection {
     /// embedded simulator on an ephemeral loopback port. The simulator is never a fallback for a
     /// live connection that fails.
     static func open(
-        _ options: UpstreamOptions, environment: [String: String], audit: Bool
+        _ options: UpstreamOptions, environment: [String: String], audit: Bool, exportsMetrics: Bool = false
     ) async throws
         -> UpstreamConnection
     {
@@ -70,13 +73,15 @@ struct UpstreamConnection {
             hosts: hosts, credentials: simulator == nil ? credentials : nil)
         configuration.stockFeed = options.feed
         configuration.optionsFeed = options.optionsFeed
-        let metrics = MetricsRegistry()
+        let exporter = exportsMetrics ? PrometheusExporter() : nil
+        let metrics = MetricsRegistry(observer: exporter)
         let auditLog = audit ? AuditLog(url: AuditLog.defaultURL(environment: environment)) : nil
         let client = AlpacaClient(
             configuration: configuration, transport: CurlTransport(),
             observer: UpstreamObserver(metrics: metrics, audit: auditLog))
         return UpstreamConnection(
-            client: client, origin: origin, dataSource: source, simulator: simulator, metrics: metrics, audit: auditLog)
+            client: client, origin: origin, dataSource: source, simulator: simulator, metrics: metrics, audit: auditLog,
+            exporter: exporter)
     }
 
     /// A market-data service over this connection.
@@ -85,7 +90,18 @@ struct UpstreamConnection {
         configuration.dataSource = dataSource
         return MarketDataService(
             client: client, configuration: configuration, metrics: metrics,
-            journal: PipelineJournal(audit: audit))
+            journal: PipelineJournal(audit: audit, observer: exporter))
+    }
+
+    /// Serves `/metrics` for this connection and `service` (nil without an exporter).
+    func serveMetrics(at address: MetricsAddress, _ service: MarketDataService) async throws -> MetricsServer? {
+        guard let exporter else { return nil }
+        let metrics = self.metrics
+        return try await MetricsServer.start(address) {
+            let cache = await service.cache.stats()
+            return exporter.exposition(
+                metrics: metrics.snapshot(), openCircuits: metrics.openCircuitHosts, cache: cache)
+        }
     }
 
     /// Stops the embedded simulator, if any, and flushes the audit trail.

@@ -1,3 +1,4 @@
+public import MarketMetrics
 public import MarketModel
 import Synchronization
 
@@ -17,16 +18,21 @@ public final class PipelineJournal: Sendable {
     public let historyLength: Int
     private let state = Mutex(State())
     private let audit: AuditLog?
+    private let observer: (any MetricsObserver)?
 
     /// Creates a journal.
     /// - Parameters:
     ///   - capacity: Failures kept (default 500).
     ///   - historyLength: Scores kept per symbol.
     ///   - audit: The audit trail, which also receives every rejection.
-    public init(capacity: Int = 500, historyLength: Int = 60, audit: AuditLog? = nil) {
+    ///   - observer: Receives every rejection and quality score (the Prometheus exporter).
+    public init(
+        capacity: Int = 500, historyLength: Int = 60, audit: AuditLog? = nil, observer: (any MetricsObserver)? = nil
+    ) {
         self.capacity = capacity
         self.historyLength = historyLength
         self.audit = audit
+        self.observer = observer
     }
 
     /// Records a rejection that carries a rule id (others are not validation failures).
@@ -44,6 +50,7 @@ public final class PipelineJournal: Sendable {
             s.counts[rule, default: 0] += 1
         }
         audit?.recordRejection(record)
+        observer?.rejectionRecorded(rule: rule.rawValue, code: failure.code.rawValue)
     }
 
     /// The most symbols whose quality history is kept; past it, a new symbol is not tracked.
@@ -62,6 +69,7 @@ public final class PipelineJournal: Sendable {
             if entry.history.count > historyLength { entry.history.removeFirst(entry.history.count - historyLength) }
             s.quality[symbol] = entry
         }
+        observer?.qualityRecorded(symbol: symbol, score: quality.score)
     }
 
     /// The failures, newest first.

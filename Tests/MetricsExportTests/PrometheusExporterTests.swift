@@ -1,0 +1,110 @@
+import AlpacaAPI
+import AlpacaSimulator
+import CurlTransport
+import FaultInjection
+import HTTPCore
+import MarketMetrics
+import MarketModel
+import MetricsExport
+import Pipeline
+import SimulatorTestSupport
+import TTLCache
+import Testing
+
+/// `/metrics` through the real pipeline and client against the simulator, scraped over loopback
+/// HTTP with the real libcurl transport: the counters equal the simulator's and the journal's.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct PrometheusExporterTests {
+    /// One sample line of the exposition: name, labels, value.
+    struct Sample: Equatable {
+        var name: String
+        var labels: [String: String]
+        var value: Double
+    }
+
+    /// A small parser of the text format's sample lines (the independent check is
+    /// scripts/metrics-check.sh, with the official Python parser).
+    static func samples(_ text: String) -> [Sample] {
+        text.split(separator: "\n").compactMap { line -> Sample? in
+            guard !line.hasPrefix("#"), let space = line.lastIndex(of: " "),
+                let value = Double(line[line.index(after: space)...])
+            else { return nil }
+            let head = line[..<space]
+            guard let brace = head.firstIndex(of: "{") else {
+                return Sample(name: String(head), labels: [:], value: value)
+            }
+            var labels: [String: String] = [:]
+            for pair in head[head.index(after: brace)..<head.index(before: head.endIndex)].split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                labels[String(parts[0])] = String(parts[1].dropFirst().dropLast())
+            }
+            return Sample(name: String(head[..<brace]), labels: labels, value: value)
+        }
+    }
+
+    @Test func aScrapeCountsWhatTheSimulatorServedAndThePipelineRejected() async throws {
+        var configuration = SimulatedUpstream.configuration()
+        configuration.faults = try FaultSpec.parse("crossed=AAPL,status:503#1/v2/stocks/snapshots")
+        try await SimulatedUpstream.with(configuration) { upstream in
+            let exporter = PrometheusExporter()
+            let metrics = MetricsRegistry(observer: exporter)
+            let journal = PipelineJournal(observer: exporter)
+            let client = upstream.client(observer: UpstreamObserver(metrics: metrics, audit: nil))
+            var pipeline = PipelineConfiguration()
+            pipeline.dataSource = .simulator
+            let now = SimulatedUpstream.sessionTime
+            let service = MarketDataService(
+                client: client, configuration: pipeline, metrics: metrics, journal: journal, now: { now })
+            for _ in 0..<3 { _ = try await service.quotes(["AAPL", "MSFT", "NVDA"], bypassCache: true) }
+            _ = try await service.quotes(["MSFT"])
+            let server = try await MetricsServer.start(try MetricsAddress("127.0.0.1:0")) {
+                let cache = await service.cache.stats()
+                return exporter.exposition(
+                    metrics: metrics.snapshot(), openCircuits: metrics.openCircuitHosts, cache: cache)
+            }
+            let response = try await upstream.transport.send(HTTPRequest(url: server.url, headers: [], timeout: 5))
+            await server.stop()
+            #expect(response.status == 200)
+            #expect(response.header("Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = String(decoding: response.body, as: UTF8.self)
+            let samples = Self.samples(text)
+            func total(_ name: String, _ match: [String: String] = [:]) -> Double {
+                samples.filter { sample in
+                    sample.name == name && match.allSatisfy { key, value in sample.labels[key] == value }
+                }.map(\.value).reduce(0, +)
+            }
+            let stats = upstream.server.stats
+            #expect(total("alpaca_dash_upstream_requests_total") == Double(stats.requestsTotal), "\(text)")
+            for (status, count) in stats.responsesByStatus {
+                #expect(total("alpaca_dash_upstream_requests_total", ["status": String(status)]) == Double(count))
+            }
+            #expect(total("alpaca_dash_rejections_total", ["rule": "V003", "code": "DATA_VALIDATION_ERROR"]) == 3)
+            #expect(total("alpaca_dash_rejections_total") == Double(journal.counts.values.reduce(0, +)))
+            let cache = await service.cache.stats(for: .realTime)
+            #expect(total("alpaca_dash_cache_hits_total", ["class": "real-time"]) == Double(cache.hits))
+            #expect(total("alpaca_dash_cache_misses_total", ["class": "real-time"]) == Double(cache.misses))
+            #expect(total("alpaca_dash_symbol_quality_score", ["symbol": "MSFT"]) > 0)
+            #expect(
+                total("alpaca_dash_quality_score_count") == 6,
+                "MSFT and NVDA scored in each of 3 passes; a cache hit is not rescored")
+            #expect(text.contains("# TYPE alpaca_dash_upstream_request_duration_seconds histogram"))
+            #expect(text.contains("# TYPE alpaca_dash_stage_duration_seconds histogram"))
+            // Bounded labels: symbols only as asked for, endpoints only as templates.
+            let symbols = Set(samples.compactMap { $0.labels["symbol"] })
+            #expect(symbols.isSubset(of: ["AAPL", "MSFT", "NVDA"]))
+            #expect(samples.compactMap { $0.labels["endpoint"] }.allSatisfy { $0.hasPrefix("GET /") })
+        }
+    }
+
+    @Test(arguments: ["9464", "127.0.0.1:9464", "[::1]:9464", "localhost:0"])
+    func addressesParse(_ text: String) throws {
+        let address = try MetricsAddress(text)
+        #expect(address.port == Int(text.split(separator: ":").last!))
+    }
+
+    @Test(arguments: ["", "host:", "host:99999", "a/b:1", "user@host:1", "[::1:1", "host:1x"])
+    func badAddressesAreRefused(_ text: String) {
+        #expect(throws: MetricsAddressError.self) { _ = try MetricsAddress(text) }
+    }
+}
