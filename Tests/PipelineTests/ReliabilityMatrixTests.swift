@@ -279,6 +279,23 @@ struct ReliabilityMatrixTests {
         }
     }
 
+    @Test func c1TheCallerThatStartedAFlightCancelsItWhenCancelled() async throws {
+        // Single flight must not make a refresh uncancellable: at exit the dashboard cancels its
+        // refresh, and a hanging transfer must stop with it.
+        try await PipelineHarness.with(faults: "hang:30/v2/stocks/snapshots") { harness in
+            let service = harness.service
+            _ = await service.marketClock()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let refresh = Task { try await service.quotes(["AAPL"]) }
+            try await Task.sleep(for: .milliseconds(300))
+            refresh.cancel()
+            let outcome = await refresh.result
+            #expect(clock.now - start < .seconds(3), "returned \(clock.now - start) after the start")
+            #expect(throws: (any Error).self) { try outcome.get() }
+        }
+    }
+
     @Test func c1ABurstOfIdenticalRequestsIsOneUpstreamRequestPerSymbol() async throws {
         try await PipelineHarness.with { harness in
             let service = harness.service

@@ -146,8 +146,24 @@ public actor MarketDataService {
         defer {
             if let own { for symbol in starting where quoteFlights[symbol] === own { quoteFlights[symbol] = nil } }
         }
-        for (symbol, flight) in flights { results[symbol] = try await flight.task.value[symbol] }
-        return symbols.map { ($0, results[$0]!) }
+        for (symbol, flight) in flights {
+            if flight === own {
+                // The caller that started the flight takes its cancellation along (a refresh
+                // cancelled at exit stops its transfer, as before single flight); joiners only wait.
+                let task = flight.task
+                results[symbol] = try await withTaskCancellationHandler {
+                    try await task.value[symbol]
+                } onCancel: {
+                    task.cancel()
+                }
+            } else {
+                results[symbol] = try await flight.task.value[symbol]
+            }
+        }
+        return symbols.map { symbol in
+            let missing = PipelineFailure(code: .dataUnavailable, rule: nil, symbol: symbol, message: "no result")
+            return (symbol, results[symbol] ?? .failure(missing))
+        }
     }
 
     /// Cache hits for `symbols`, and one batched fetch for the rest.
