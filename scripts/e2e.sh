@@ -264,6 +264,8 @@ for _ in 1 2 3 4; do
         samples=$((samples + 1))
     done
 done
+# Twenty fast keys can all land within one second; give the clock a full second to show a tick.
+sleep 1.2
 clock_after=$(screen | grep -o '[0-9][0-9]:[0-9][0-9]:[0-9][0-9] ET' | tail -1)
 if [ "$worst" -le 250 ] && [ -n "$clock_after" ] && [ "$clock_before" != "$clock_after" ]; then
     ok "during a hang $samples keys each answered within $worst ms (≤ 250), clock ticking ($clock_before → $clock_after)"

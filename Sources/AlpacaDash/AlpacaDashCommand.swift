@@ -13,7 +13,7 @@ struct AlpacaDashCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, SimCommand.self, QuoteCommand.self, ChainCommand.self, BarsCommand.self,
-            ClockCommand.self,
+            ClockCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }

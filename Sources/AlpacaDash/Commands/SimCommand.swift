@@ -3,6 +3,7 @@ import ArgumentParser
 import FaultInjection
 import Foundation
 import Logging
+import MetricsExport
 import ServiceLifecycle
 import UnixSignals
 
@@ -37,6 +38,21 @@ struct SimCommand: AsyncParsableCommand {
     var faults: String?
 
     @Option(
+        help: """
+            Feeds the keys are entitled to, comma-separated (default all): for example 'iex,indicative' \
+            answers SIP and OPRA requests with 403, like an account on the free plan.
+            """)
+    var feeds: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: "Run the simulator's clock this many seconds ahead of this machine's (negative: behind).")
+    var clockSkew: Double = 0
+
+    @Option(help: "Serve Prometheus metrics at http://ADDR/metrics: PORT (on 127.0.0.1) or HOST:PORT. Off by default.")
+    var metricsAddr: String?
+
+    @Option(
         name: .customLong("fail"),
         help: "Fault drill: answer PATH with an Alpaca error, as PATH:STATUS:MESSAGE (repeatable).")
     var failures: [String] = []
@@ -61,9 +77,28 @@ struct SimCommand: AsyncParsableCommand {
             throw ValidationError("--require-keys needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment")
         }
         _ = try FaultSpec.option(faults)
+        if let feeds {
+            let known = Set(SimulatorConfiguration.knownFeeds)
+            let asked = Self.feedSet(feeds)
+            guard !asked.isEmpty, asked.isSubset(of: known) else {
+                throw ValidationError(
+                    "--feeds takes a list of \(SimulatorConfiguration.knownFeeds.joined(separator: ", "))")
+            }
+        }
+        guard clockSkew.isFinite, abs(clockSkew) <= 86_400 else {
+            throw ValidationError("--clock-skew must be within ±86400 seconds")
+        }
+        if let metricsAddr {
+            do { _ = try MetricsAddress(metricsAddr) } catch { throw ValidationError(error.description) }
+        }
         guard scriptedFailures.count == failures.count else {
             throw ValidationError("--fail must be PATH:STATUS:MESSAGE with a status of 400…599")
         }
+    }
+
+    /// The comma-separated feed names, trimmed and lower-cased.
+    static func feedSet(_ text: String) -> Set<String> {
+        Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
     }
 
     /// The key pair the simulator requires, from the environment.
@@ -80,11 +115,14 @@ struct SimCommand: AsyncParsableCommand {
         configuration.seed = seed
         configuration.market = MarketMode(rawValue: market) ?? .auto
         configuration.rateLimitPerMinute = rateLimit
-        configuration.clock = .system
+        configuration.clock = clockSkew == 0 ? .system : .skewed(seconds: clockSkew)
+        configuration.entitledFeeds = feeds.map(Self.feedSet)
         if requireKeys { configuration.keys = Self.keys(ProcessInfo.processInfo.environment) }
         configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
         configuration.faults = try FaultSpec.option(faults)
-        let service = SimulatorService(configuration: configuration, failures: scriptedFailures)
+        let service = SimulatorService(
+            configuration: configuration, failures: scriptedFailures,
+            metricsAddress: try metricsAddr.map(MetricsAddress.init))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
@@ -97,16 +135,37 @@ struct SimCommand: AsyncParsableCommand {
 struct SimulatorService: Service {
     let configuration: SimulatorConfiguration
     let failures: [(path: String, status: Int, message: String)]
+    let metricsAddress: MetricsAddress?
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            try await SimulatorServer.run(configuration: configuration) { [failures] server in
-                for failure in failures {
-                    server.market.setErrorMessage(path: failure.path, status: failure.status, message: failure.message)
+        let server = try await SimulatorServer.start(configuration)
+        for failure in failures {
+            server.market.setErrorMessage(path: failure.path, status: failure.status, message: failure.message)
+        }
+        var metrics: MetricsServer?
+        if let metricsAddress {
+            let exporter = SimulatorExporter()
+            do {
+                metrics = try await MetricsServer.start(metricsAddress) {
+                    let stats = server.stats
+                    return exporter.exposition(
+                        SimulatorExporter.Totals(
+                            requestsByPath: stats.requestsByPath, responsesByStatus: stats.responsesByStatus,
+                            faultsByKind: stats.faultsByKind, connectionsAccepted: stats.connectionsAccepted))
                 }
-                let line = "alpaca-dash simulator listening on \(server.baseURL) (SIMULATED data; Ctrl-C to stop)\n"
-                Console.out(line)
+            } catch {
+                await server.stop()
+                Console.error("alpaca-dash: --metrics-addr: cannot listen (\(error))\n")
+                throw ExitStatus.usage
             }
         }
+        var line = "alpaca-dash simulator listening on \(server.baseURL) (SIMULATED data; Ctrl-C to stop)\n"
+        if let metrics { line += "metrics at \(metrics.url)\n" }
+        Console.out(line)
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+        }
+        await metrics?.stop()
+        await server.stop()
     }
 }

@@ -9,7 +9,7 @@ enum OptionRoutes {
     static func chain(_ context: RouteContext, underlying: String) throws(APIError) -> SimResponse {
         guard SymbolFormat.isStock(underlying) else { throw .badParameter("invalid symbol: \(underlying)") }
         let query = context.dataQuery
-        _ = try query.choice("feed", feeds, default: "indicative")
+        _ = try context.feed(query, feeds, default: "indicative")
         let limit = try query.int("limit", default: 100, range: 1...1000)
         let type = try query.choice("type", ["call", "put", ""], default: "")
         let strikeLow = try query.double("strike_price_gte")
@@ -54,7 +54,7 @@ enum OptionRoutes {
     static func snapshots(_ context: RouteContext) throws(APIError) -> SimResponse {
         let query = context.dataQuery
         let contracts = try query.optionSymbols().sorted { $0.description < $1.description }
-        _ = try query.choice("feed", feeds, default: "indicative")
+        _ = try context.feed(query, feeds, default: "indicative")
         let limit = try query.int("limit", default: 100, range: 1...1000)
         let updatedSince = try query.time("updated_since")
         let after = try decodeContractToken(query)
@@ -77,7 +77,7 @@ enum OptionRoutes {
     static func latest(_ context: RouteContext, trades: Bool) throws(APIError) -> SimResponse {
         let query = context.dataQuery
         let contracts = try query.optionSymbols()
-        _ = try query.choice("feed", feeds, default: "indicative")
+        _ = try context.feed(query, feeds, default: "indicative")
         var map: [String: JSONValue] = [:]
         for contract in contracts {
             guard let view = listedView(contract, context: context), !view.isNull else { continue }

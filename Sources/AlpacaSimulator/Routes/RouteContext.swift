@@ -19,6 +19,20 @@ struct RouteContext: Sendable {
     /// A query reader with the trading API's error style.
     var tradingQuery: QueryReader { QueryReader(query: request.query, style: .trading) }
 
+    /// The `feed` parameter, checked against `allowed` and then against the keys' entitlement.
+    ///
+    /// Alpaca answers a recent-SIP request without the subscription with 403 and this message;
+    /// the simulator answers OPRA without entitlement the same way (its own wording).
+    func feed(_ query: QueryReader, _ allowed: [String], default defaultValue: String) throws(APIError) -> String {
+        let feed = try query.choice("feed", allowed, default: defaultValue)
+        if let entitled = server.configuration.entitledFeeds, !entitled.contains(feed) {
+            throw APIError(
+                status: 403, code: 42_210_000,
+                message: "subscription does not permit querying recent \(feed.uppercased()) data")
+        }
+        return feed
+    }
+
     /// The New York date of "now".
     var today: CalendarDate { NewYorkTime(clock.now).date }
 

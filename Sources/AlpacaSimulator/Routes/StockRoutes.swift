@@ -10,7 +10,7 @@ enum StockRoutes {
     static func snapshots(_ context: RouteContext) throws(APIError) -> SimResponse {
         let query = context.dataQuery
         let symbols = try query.stockSymbols()
-        _ = try query.choice("feed", latestFeeds, default: "iex")
+        _ = try context.feed(query, latestFeeds, default: "iex")
         var map: [String: JSONValue] = [:]
         for symbol in symbols {
             guard context.market.exists(symbol) else {
@@ -28,7 +28,7 @@ enum StockRoutes {
     /// `GET /v2/stocks/{symbol}/snapshot`: one snapshot plus `symbol`.
     static func snapshot(_ context: RouteContext, symbol: String) throws(APIError) -> SimResponse {
         guard SymbolFormat.isStock(symbol) else { throw .badParameter("invalid symbol: \(symbol)") }
-        _ = try context.dataQuery.choice("feed", latestFeeds, default: "iex")
+        _ = try context.feed(context.dataQuery, latestFeeds, default: "iex")
         guard context.market.exists(symbol) else { throw .notFound("no snapshot found for \(symbol)") }
         let view = StockView(symbol: symbol, context: context)
         if let raw = view.rawSnapshot {
@@ -60,7 +60,7 @@ enum StockRoutes {
     static func latest(_ context: RouteContext, kind: Latest) throws(APIError) -> SimResponse {
         let query = context.dataQuery
         let symbols = try query.stockSymbols()
-        _ = try query.choice("feed", latestFeeds, default: "iex")
+        _ = try context.feed(query, latestFeeds, default: "iex")
         var map: [String: JSONValue] = [:]
         for symbol in symbols where context.market.exists(symbol) {
             let view = StockView(symbol: symbol, context: context)
@@ -74,7 +74,7 @@ enum StockRoutes {
     /// `GET /v2/stocks/{symbol}/{quotes|trades|bars}/latest`: `{"symbol": …, "quote": …}`.
     static func latestSingle(_ context: RouteContext, symbol: String, kind: Latest) throws(APIError) -> SimResponse {
         guard SymbolFormat.isStock(symbol) else { throw .badParameter("invalid symbol: \(symbol)") }
-        _ = try context.dataQuery.choice("feed", latestFeeds, default: "iex")
+        _ = try context.feed(context.dataQuery, latestFeeds, default: "iex")
         let view = StockView(symbol: symbol, context: context)
         guard context.market.exists(symbol), !view.isNull else {
             throw .notFound("no \(kind.singular) found for \(symbol)")

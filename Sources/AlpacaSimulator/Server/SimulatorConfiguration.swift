@@ -19,6 +19,13 @@ public struct SimulatorConfiguration: Sendable {
     /// The length of the rate-limit window in seconds (Alpaca's is 60; shorter for tests, which
     /// then see `rateLimitPerMinute` requests per window).
     public var rateLimitWindow: Int = 60
+    /// The feeds the keys are entitled to (`sip`, `iex`, …, `opra`, `indicative`); nil means all.
+    ///
+    /// A latest or snapshot request for a feed outside this set is refused with 403, as Alpaca
+    /// refuses recent SIP data without the subscription.
+    public var entitledFeeds: Set<String>? = nil
+    /// Every feed name the data API knows, stock feeds first.
+    public static let knownFeeds = ["sip", "iex", "delayed_sip", "otc", "boats", "overnight", "opra", "indicative"]
     /// The source of "now".
     public var clock: SimulatorClock = .system
 
