@@ -181,7 +181,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AlpacaDashTests",
-            dependencies: ["AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator", "MarketModel", "AlpacaAPI"],
+            dependencies: [
+                "AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator", "MarketModel", "AlpacaAPI", "Pipeline",
+                "CurlTransport", "FaultInjection", "MarketMetrics",
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -278,6 +278,7 @@ wait_exit 10 >/dev/null
 # The drill: within 30 s the Validation failures panel lists rule ids and the Upstream panel
 # the injected 503s and 429s.
 echo "e2e: the fault drill"
+rm -f "$WORK"/state/alpaca-dash/audit.log*
 start --demo --faults drill
 wait_for "SIMULATED" 15 >/dev/null
 drill_ok=""
@@ -297,8 +298,26 @@ for _ in $(seq 1 30); do
     fi
 done
 if [ -n "$drill_ok" ]; then ok "drill: rule ids, 429s and 503s on screen after $((SECONDS - drill_start)) s"; else bad "drill: rule ids, 429s and 503s within 30 s"; fi
+# The audit trail of this session counts what the Validation panel shows: pause, wait for the
+# count to settle, quit, then ask `audit`.
+"${T[@]}" send-keys -t e2e p
+"${T[@]}" send-keys -t e2e 4
+shown="" previous=""
+for _ in $(seq 1 20); do
+    sleep 1
+    shown=$(screen | grep -o '[0-9]* rejected since start' | grep -o '^[0-9]*' | head -1)
+    [ -n "$shown" ] && [ "$shown" = "$previous" ] && break
+    previous=$shown
+done
 "${T[@]}" send-keys -t e2e q
 wait_exit 10 >/dev/null
+# shellcheck disable=SC2086
+audited=$($ENVIRONMENT "$BIN" audit --json | grep -o '"rejections":{"total":[0-9]*' | grep -o '[0-9]*$')
+if [ -n "$shown" ] && [ "$shown" = "$audited" ]; then
+    ok "audit of the drill session counts $audited rejections, as the Validation panel showed"
+else
+    bad "audit counts ${audited:-nothing} rejections, the Validation panel showed ${shown:-nothing}"
+fi
 
 echo "e2e: a hostile upstream string"
 HOSTILE=$'\e[2J\e]0;PWNED\a\rEVIL\bX\u202eTXT\u200bZ'

@@ -260,8 +260,22 @@ def keys():
           + bytes([7, 1, 0, 0]) + code("npage") + code("ppage") + ch("G") + ch("g"))
 
 
+def audit():
+    t = "fuzz-audit"
+    request = compact({"ts": NOW, "kind": "request", "endpoint": "GET /v2/stocks/snapshots", "status": 200,
+                       "bytes": 5120, "duration_ms": 12.5, "request_id": "abc"})
+    failed = compact({"ts": NOW, "kind": "request", "endpoint": "GET /v2/clock", "status": None, "bytes": 0,
+                      "duration_ms": 10000.0, "request_id": None})
+    rejection = compact({"ts": NOW, "kind": "rejection", "symbol": "AAPL", "rule": "V003",
+                         "code": "DATA_VALIDATION_ERROR", "message": "bid 101 > ask 100\u001b]0;x\u0007"})
+    write(t, "session", "\n".join([request, failed, rejection, request]) + "\n")
+    write(t, "torn", request + "\n" + rejection[:40])
+    write(t, "foreign", 'not json\n[1,2]\n{"ts":"0001-01-01T00:00:00Z","kind":"request","endpoint":"x"}\n'
+          '{"ts":"%s","kind":"request","endpoint":"x","status":7,"duration_ms":-1}\n' % NOW)
+
+
 if __name__ == "__main__":
-    snapshots(); chain(); json_seeds(); rfc3339(); sanitizer(); ratelimit(); config(); keys()
+    snapshots(); chain(); json_seeds(); rfc3339(); sanitizer(); ratelimit(); config(); keys(); audit()
     total = 0
     for root, _, files in os.walk(HERE):
         for f in files:

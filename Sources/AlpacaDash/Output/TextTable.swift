@@ -1,12 +1,18 @@
 import TUICore
 
-/// A plain-text table for the headless commands: columns right-aligned except the first, every
-/// cell passed through the terminal sanitizer (upstream text is never printed raw).
+/// A plain-text table for the headless commands: numbers right-aligned, text columns (the first
+/// by default) left-aligned, every cell passed through the terminal sanitizer (upstream text is
+/// never printed raw).
 struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
+    /// The indices of the left-aligned (text) columns.
+    var textColumns: Set<Int>
 
-    init(_ headers: [String]) { self.headers = headers }
+    init(_ headers: [String], textColumns: Set<Int> = [0]) {
+        self.headers = headers
+        self.textColumns = textColumns
+    }
 
     mutating func add(_ row: [String]) { rows.append(row.map { TerminalSanitizer.sanitize($0) }) }
 
@@ -17,8 +23,8 @@ struct TextTable {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
-                return i == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
+                return textColumns.contains(i) ? cell + pad : pad + cell
+            }.joined(separator: "  ").replacing(/\ +$/, with: "")
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"
     }

@@ -53,6 +53,12 @@ public struct JSONLine: Sendable {
         text += object.text + "}"
     }
 
+    /// Adds an array of objects.
+    public mutating func add(_ key: String, objects: [JSONLine]) {
+        startField(key)
+        text += "[" + objects.map { $0.text + "}" }.joined(separator: ",") + "]"
+    }
+
     private mutating func startField(_ key: String) {
         if !isEmpty { text.append(",") }
         isEmpty = false
