@@ -76,7 +76,7 @@ let package = Package(
         ),
 
         // The config file.
-        .target(name: "DashConfig", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .target(name: "DashConfig", dependencies: ["Pipeline", "MarketModel"], swiftSettings: swiftSettings),
 
         // Terminal UI.
         .target(name: "TUICore", swiftSettings: swiftSettings),
@@ -162,7 +162,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "CurlTransport", "HTTPCore",
-                "AlpacaSimulator", "TUITestSupport", "SimulatorTestSupport", "FaultInjection",
+                "AlpacaSimulator", "TUITestSupport", "SimulatorTestSupport", "FaultInjection", "DashConfig",
             ],
             swiftSettings: swiftSettings
         ),

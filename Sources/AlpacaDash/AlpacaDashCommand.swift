@@ -13,7 +13,7 @@ struct AlpacaDashCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, SimCommand.self, QuoteCommand.self, ChainCommand.self, BarsCommand.self,
-            ClockCommand.self, DoctorCommand.self, AuditCommand.self,
+            ClockCommand.self, DoctorCommand.self, AuditCommand.self, HealthCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }

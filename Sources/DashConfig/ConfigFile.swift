@@ -1,4 +1,5 @@
 public import Foundation
+public import MarketModel
 public import Pipeline
 
 /// The optional `$XDG_CONFIG_HOME/alpaca-dash/config.json`: watchlist, refresh intervals,
@@ -66,16 +67,34 @@ public struct ConfigFile: Codable, Equatable, Sendable {
     public var thresholds: Thresholds?
     /// The theme's name or path.
     public var theme: String?
+    /// Alert rules (``AlertRule``'s grammar), one per string.
+    public var alerts: [String]?
+    /// Whether a firing alert rings the terminal bell.
+    public var alertBell: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case watchlist, refresh, thresholds, theme, alerts
+        case alertBell = "alert_bell"
+    }
 
     /// Creates a value.
     public init(
-        watchlist: [String]? = nil, refresh: Refresh? = nil, thresholds: Thresholds? = nil, theme: String? = nil
+        watchlist: [String]? = nil, refresh: Refresh? = nil, thresholds: Thresholds? = nil, theme: String? = nil,
+        alerts: [String]? = nil, alertBell: Bool? = nil
     ) {
         self.watchlist = watchlist
         self.refresh = refresh
         self.thresholds = thresholds
         self.theme = theme
+        self.alerts = alerts
+        self.alertBell = alertBell
     }
+
+    /// The most alert rules a file may hold.
+    public static let maxAlertCount = 200
+
+    /// The alert rules, parsed (the file was checked when it was read, so none fails here).
+    public var alertRules: [AlertRule] { (alerts ?? []).compactMap { try? AlertRule($0) } }
 
     /// The watchlist used when neither the command line nor the file names one.
     public static let defaultWatchlist = [
@@ -140,7 +159,41 @@ public struct ConfigFile: Codable, Equatable, Sendable {
             throw ConfigError(path: path, message: "is not valid JSON")
         }
         try config.check(path: path)
+        try config.checkAlerts(path: path, text: data)
         return config
+    }
+
+    /// Parses every alert rule; a bad one is an error naming its index and, when it can be found,
+    /// its line in the file.
+    private func checkAlerts(path: String, text: Data) throws(ConfigError) {
+        guard let alerts else { return }
+        guard alerts.count <= Self.maxAlertCount else {
+            throw ConfigError(path: path, message: "alerts has \(alerts.count) rules, more than \(Self.maxAlertCount)")
+        }
+        for (index, rule) in alerts.enumerated() {
+            do throws(AlertRuleError) {
+                _ = try AlertRule(rule)
+            } catch {
+                let line = Self.line(of: rule, in: text).map { " (line \($0))" } ?? ""
+                throw ConfigError(path: path, message: "alerts[\(index)]\(line): the rule \(error.message)")
+            }
+        }
+    }
+
+    /// The 1-based line on which `string` appears as a JSON string literal, if it does as written.
+    static func line(of string: String, in text: Data) -> Int? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let encoded = try? encoder.encode(string) else { return nil }
+        let bytes = [UInt8](text)
+        let needle = [UInt8](encoded)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var line = 1
+        for start in 0...(bytes.count - needle.count) {
+            if bytes[start] == UInt8(ascii: "\n") { line += 1 }
+            if bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) { return line }
+        }
+        return nil
     }
 
     /// Writes the watchlist back, keeping the rest of the file; the file is created with mode 0600.

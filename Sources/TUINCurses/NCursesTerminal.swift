@@ -92,6 +92,11 @@ public final class NCursesTerminal {
         doupdate()
     }
 
+    /// Rings the terminal bell (or flashes the screen where the terminal has no bell).
+    public func beep() {
+        _ = CNCurses.beep()
+    }
+
     /// Forgets what is on screen so the next `draw` repaints every cell.
     public func invalidate() {
         onScreen = nil

@@ -73,6 +73,32 @@ struct SnapshotTests {
         #expect(!frame(state).snapshotText.contains("OFFLINE"), "one failed attempt is not OFFLINE")
     }
 
+    @Test func alertsShowAsABadgeAndAListAboveTheValidationFailures() {
+        var market = Fixtures.market
+        market.alerts = [
+            AlertEvent(
+                rule: "rejections V009 > 5/min", ruleIndex: 1, state: .firing, symbol: nil, value: 7, threshold: 5,
+                time: Fixtures.ago(5)),
+            AlertEvent(
+                rule: "AAPL last > 187", ruleIndex: 0, state: .resolved, symbol: "AAPL", value: 186.8, threshold: 187,
+                time: Fixtures.ago(30)),
+            AlertEvent(
+                rule: "AAPL last > 187", ruleIndex: 0, state: .firing, symbol: "AAPL", value: 187.25, threshold: 187,
+                time: Fixtures.ago(60)),
+        ]
+        market.activeAlertCount = 1
+        market.alertsFired = 2
+        var state = Fixtures.state([.validation], size: Size(width: 120, height: 24))
+        _ = update(&state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+        let text = frame(state).snapshotText
+        #expect(text.contains("⚑ 1 ALERT "))
+        #expect(text.contains("Alerts: 1 firing"))
+        expectSnapshot(frame(state), named: "validation-alerts")
+        // Without alerts the panel is as before: no badge, no list.
+        #expect(
+            !frame(Fixtures.state([.validation], size: Size(width: 120, height: 24))).snapshotText.contains("Alerts"))
+    }
+
     @Test func degradedLayout() {
         let size = Size(width: 40, height: 12)
         for (name, routes) in Self.screens {

@@ -97,6 +97,42 @@ struct PrometheusExporterTests {
         }
     }
 
+    @Test func theSimulatorsScrapeEqualsItsStats() async throws {
+        var configuration = SimulatedUpstream.configuration()
+        configuration.faults = try FaultSpec.parse("status:503%2/v2/stocks/snapshots,crossed=AAPL")
+        try await SimulatedUpstream.with(configuration) { upstream in
+            let client = upstream.client()
+            for _ in 0..<4 { _ = try? await client.stockSnapshots(["AAPL", "MSFT"]) }
+            _ = try? await client.clock()
+            let exporter = SimulatorExporter()
+            let server = try await MetricsServer.start(try MetricsAddress("127.0.0.1:0")) {
+                let stats = upstream.server.stats
+                return exporter.exposition(
+                    SimulatorExporter.Totals(
+                        requestsByPath: stats.requestsByPath, responsesByStatus: stats.responsesByStatus,
+                        faultsByKind: stats.faultsByKind, connectionsAccepted: stats.connectionsAccepted))
+            }
+            let response = try await upstream.transport.send(HTTPRequest(url: server.url, headers: [], timeout: 5))
+            await server.stop()
+            let samples = Self.samples(String(decoding: response.body, as: UTF8.self))
+            func value(_ name: String, _ label: String, _ key: String) -> Double? {
+                samples.first { $0.name == name && $0.labels[label] == key }?.value
+            }
+            let stats = upstream.server.stats
+            #expect(stats.requests(to: "/v2/stocks/snapshots") >= 4)
+            for (path, count) in stats.requestsByPath {
+                #expect(value("alpaca_dash_sim_requests_total", "path", path) == Double(count))
+            }
+            for (status, count) in stats.responsesByStatus {
+                #expect(value("alpaca_dash_sim_responses_total", "status", String(status)) == Double(count))
+            }
+            #expect(!stats.faultsByKind.isEmpty)
+            for (kind, count) in stats.faultsByKind {
+                #expect(value("alpaca_dash_sim_faults_total", "kind", kind) == Double(count))
+            }
+        }
+    }
+
     @Test(arguments: ["9464", "127.0.0.1:9464", "[::1]:9464", "localhost:0"])
     func addressesParse(_ text: String) throws {
         let address = try MetricsAddress(text)

@@ -28,6 +28,13 @@ struct DashboardCommand: AsyncParsableCommand {
             """)
     var metricsAddr: String?
 
+    @Option(
+        help: """
+            Run this shell command for every alert crossing, with the alert as one JSON line on its \
+            standard input (credentials are removed from its environment).
+            """)
+    var onAlert: String?
+
     @OptionGroup var upstream: UpstreamOptions
 
     func validate() throws {
@@ -85,11 +92,12 @@ struct DashboardCommand: AsyncParsableCommand {
             Console.error("alpaca-dash: --metrics-addr \(metricsAddr ?? ""): cannot listen (\(error))\n")
             throw ExitStatus.usage
         }
+        let runner = onAlert.map { AlertCommandRunner(command: $0, environment: environment) }
         let scheduler = RefreshScheduler(
-            service: service, watchlist: symbols.filter { !$0.isEmpty }, origin: connection.origin, intervals: intervals
-        ) { list in
-            ConfigFile.saveWatchlist(list, environment: environment)
-        }
+            service: service, watchlist: symbols.filter { !$0.isEmpty }, origin: connection.origin,
+            intervals: intervals,
+            alerts: config.alertRules, onAlert: { runner?.run($0) },
+            onWatchlistChange: { ConfigFile.saveWatchlist($0, environment: environment) })
         let pipeline = Task { try await scheduler.run() }
         let (updates, feed) = AsyncStream.makeStream(of: DashboardUpdate.self, bufferingPolicy: .bufferingNewest(1))
         let bridge = Task {
@@ -105,7 +113,7 @@ struct DashboardCommand: AsyncParsableCommand {
         do {
             status = try await runDashboard(
                 initialState: state, theme: loadTheme(named: theme ?? config.theme), updates: updates,
-                send: { scheduler.send($0) })
+                bell: config.alertBell ?? false, send: { scheduler.send($0) })
         } catch {
             pipeline.cancel()
             bridge.cancel()

@@ -14,13 +14,14 @@ import TUINCurses
 ///   - initialState: The starting state (its size is replaced by the terminal's).
 ///   - theme: The theme.
 ///   - updates: Snapshots from the pipeline.
+///   - bell: Whether a firing alert rings the terminal bell.
 ///   - send: Receives the commands the user's keys produce.
 /// - Returns: The exit status: 0 after `q`, 128 + n after signal n.
 /// - Throws: `TerminalUnavailable` before touching the terminal when there is no usable one; the
 ///   caller prints its `description` on one line and exits with status 2.
 @MainActor
 func runDashboard(
-    initialState: AppState, theme: Theme, updates: AsyncStream<DashboardUpdate>,
+    initialState: AppState, theme: Theme, updates: AsyncStream<DashboardUpdate>, bell: Bool = false,
     send: @escaping @Sendable (PipelineCommand) -> Void
 ) async throws(TerminalUnavailable) -> Int32 {
     let terminal = try NCursesTerminal(environment: ProcessInfo.processInfo.environment)
@@ -83,7 +84,10 @@ func runDashboard(
                 messages.append(.resize(terminal.size))
             }
         }
-        if let newest { messages.insert(.update(newest), at: 0) }
+        if let newest {
+            if bell && newest.market.alertsFired > (state.latest?.market.alertsFired ?? 0) { terminal.beep() }
+            messages.insert(.update(newest), at: 0)
+        }
         for message in messages {
             for effect in update(&state, message) {
                 switch effect {

@@ -15,6 +15,10 @@ enum StatusLine {
         if state.latest?.metrics.connection == .offline {
             left.append(StatusBar.Segment(" OFFLINE ", role: .statusError))
         }
+        if market.activeAlertCount > 0 {
+            let count = market.activeAlertCount
+            left.append(StatusBar.Segment(" ⚑ \(count) ALERT\(count == 1 ? "" : "S") ", role: .statusError))
+        }
         left += details(state, market, now: now)
         return StatusBar(left: left, right: [clock])
     }

@@ -17,6 +17,14 @@ enum ValidationPanel {
         _ state: AppState, _ market: DashboardSnapshot, area: Rect, into buffer: inout ScreenBuffer, theme: Theme
     ) {
         let rows = state.visibleFailures
+        // Alerts first: the latest crossings, at most five lines, when any rule has crossed.
+        let alerts = Array(market.alerts.prefix(5))
+        var area = area
+        if !alerts.isEmpty {
+            let split = Layout(.vertical, [.length(alerts.count + 1), .fill(1)]).split(area)
+            renderAlerts(alerts, active: market.activeAlertCount, area: split[0], into: &buffer, theme: theme)
+            area = split[1]
+        }
         let parts = Layout(.vertical, [.length(1), .fill(1)]).split(area)
         let total = market.failureCounts.values.reduce(0, +)
         var summary: [TextSpan] = [TextSpan("\(total) rejected since start", role: total > 0 ? .qualityWarn : .muted)]
@@ -44,5 +52,25 @@ enum ValidationPanel {
         }
         Table(columns: columns, rows: tableRows, selected: list.selected, offset: list.offset)
             .render(into: &buffer, area: parts[1], theme: theme)
+    }
+
+    /// `Alerts: N firing` and one line per recent crossing: time, FIRING/resolved, symbol, rule, value.
+    static func renderAlerts(
+        _ alerts: [AlertEvent], active: Int, area: Rect, into buffer: inout ScreenBuffer, theme: Theme
+    ) {
+        var lines: [[TextSpan]] = [
+            [TextSpan("Alerts: \(active) firing", role: active > 0 ? .qualityError : .muted)]
+        ]
+        for alert in alerts {
+            let firing = alert.state == .firing
+            lines.append([
+                TextSpan(Format.clock(alert.time) + " ", role: .muted),
+                TextSpan(firing ? "⚑ FIRING   " : "✓ resolved ", role: firing ? .qualityError : .quality("good")),
+                TextSpan(alert.symbol.map { $0 + "  " } ?? ""),
+                TextSpan(alert.rule),
+                TextSpan("  value \(AlertEvent.number(alert.value))", role: .muted),
+            ])
+        }
+        Paragraph(lines).render(into: &buffer, area: area, theme: theme)
     }
 }

@@ -30,6 +30,12 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var refreshInterval: Double
     /// Whether refreshing is paused.
     public var paused: Bool
+    /// The latest alert crossings, newest first.
+    public var alerts: [AlertEvent]
+    /// How many alert states are firing now.
+    public var activeAlertCount: Int
+    /// How many times an alert has fired since start (the bell rings when it grows).
+    public var alertsFired: Int
 
     /// Creates a snapshot.
     public init(
@@ -37,7 +43,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
         clock: MarketClock? = nil, lastSuccessfulRefresh: Timestamp? = nil, lastError: PipelineFailure? = nil,
         watchlist: [WatchlistRow] = [], chain: OptionChainView? = nil, quality: [QualityRow] = [],
         validationFailures: [ValidationFailureRecord] = [], failureCounts: [RuleID: Int] = [:],
-        refreshInterval: Double = 2, paused: Bool = false
+        refreshInterval: Double = 2, paused: Bool = false, alerts: [AlertEvent] = [], activeAlertCount: Int = 0,
+        alertsFired: Int = 0
     ) {
         self.generation = generation
         self.origin = origin
@@ -53,5 +60,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
         self.failureCounts = failureCounts
         self.refreshInterval = refreshInterval
         self.paused = paused
+        self.alerts = alerts
+        self.activeAlertCount = activeAlertCount
+        self.alertsFired = alertsFired
     }
 }

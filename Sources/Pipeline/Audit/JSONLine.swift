@@ -53,6 +53,19 @@ public struct JSONLine: Sendable {
         text += object.text + "}"
     }
 
+    /// Adds an array of strings.
+    public mutating func add(_ key: String, strings: [String]) {
+        startField(key)
+        text += "["
+        for (index, value) in strings.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            Self.appendEscaped(value, to: &text)
+            text += "\""
+        }
+        text += "]"
+    }
+
     /// Adds an array of objects.
     public mutating func add(_ key: String, objects: [JSONLine]) {
         startField(key)

@@ -19,6 +19,9 @@ public actor RefreshScheduler: Service {
     private let origin: DataOrigin
     private var intervals: RefreshIntervals
     private let onWatchlistChange: @Sendable ([String]) -> Void
+    private var alertEngine: AlertEngine
+    private let onAlert: @Sendable ([AlertEvent]) -> Void
+    private let now: @Sendable () -> Timestamp
     private let continuation: AsyncStream<PipelineUpdate>.Continuation
     private let commandContinuation: AsyncStream<PipelineCommand>.Continuation
     private let commandStream: AsyncStream<PipelineCommand>
@@ -47,12 +50,20 @@ public actor RefreshScheduler: Service {
     ///   - watchlist: The symbols to watch.
     ///   - origin: Live or simulated, for the status bar.
     ///   - intervals: Refresh intervals.
+    ///   - alerts: The alert rules, evaluated at every publication.
+    ///   - now: The clock alerts are evaluated on.
+    ///   - onAlert: Receives each publication's alert crossings (for the bell and `--on-alert`).
     ///   - onWatchlistChange: Called after `a`/`d` change the watchlist (to save it).
     public init(
         service: MarketDataService, watchlist: [String], origin: DataOrigin,
-        intervals: RefreshIntervals = RefreshIntervals(),
+        intervals: RefreshIntervals = RefreshIntervals(), alerts: [AlertRule] = [],
+        now: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
+        onAlert: @escaping @Sendable ([AlertEvent]) -> Void = { _ in },
         onWatchlistChange: @escaping @Sendable ([String]) -> Void = { _ in }
     ) {
+        self.alertEngine = AlertEngine(rules: alerts)
+        self.now = now
+        self.onAlert = onAlert
         self.service = service
         self.watchlist = watchlist
         self.origin = origin
@@ -238,13 +249,21 @@ public actor RefreshScheduler: Service {
             row.sparkline = sparklines[symbol] ?? []
             list.append(row)
         }
-        let market = DashboardSnapshot(
+        var market = DashboardSnapshot(
             generation: generation, origin: origin, stockFeed: configuration.stockFeed,
             optionsFeed: configuration.optionsFeed, clock: clock, lastSuccessfulRefresh: lastSuccess,
             lastError: lastError, watchlist: list, chain: chain, quality: journal.quality(for: watchlist),
             validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
             paused: paused)
         let metrics = service.metrics.snapshot()
+        if !alertEngine.rules.isEmpty {
+            let events = alertEngine.evaluate(
+                market, metrics: metrics, openCircuits: service.metrics.openCircuitHosts, now: now())
+            market.alerts = alertEngine.recent
+            market.activeAlertCount = alertEngine.activeCount
+            market.alertsFired = alertEngine.firedCount
+            if !events.isEmpty { onAlert(events) }
+        }
         let cache = service.cache
         let continuation = self.continuation
         Task {
