@@ -2,6 +2,7 @@ import ArgumentParser
 import DashConfig
 import Foundation
 import MarketModel
+import MetricsExport
 import Pipeline
 import Synchronization
 
@@ -32,6 +33,9 @@ struct HealthCommand: AsyncParsableCommand {
     @Option(help: "Run this shell command for every alert crossing, with the alert's JSON line on its standard input.")
     var onAlert: String?
 
+    @Option(help: "Serve Prometheus metrics at http://ADDR/metrics while running: PORT (on 127.0.0.1) or HOST:PORT.")
+    var metricsAddr: String?
+
     @OptionGroup var upstream: UpstreamOptions
 
     /// The accepted seconds of `--interval` and `--for`.
@@ -43,6 +47,9 @@ struct HealthCommand: AsyncParsableCommand {
         }
         if let duration, DurationText.seconds(duration, in: Self.range) == nil {
             throw ValidationError("--for must be a duration such as 30s or 1h")
+        }
+        if let metricsAddr {
+            do { _ = try MetricsAddress(metricsAddr) } catch { throw ValidationError(error.description) }
         }
     }
 
@@ -58,8 +65,19 @@ struct HealthCommand: AsyncParsableCommand {
         let symbols =
             watchlist.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
             ?? config.watchlist ?? ConfigFile.defaultWatchlist
-        let connection = try await UpstreamConnection.open(upstream, environment: environment, audit: true)
+        let connection = try await UpstreamConnection.open(
+            upstream, environment: environment, audit: true, exportsMetrics: metricsAddr != nil)
         let service = connection.service(configuration: config.pipelineConfiguration)
+        var metricsServer: MetricsServer?
+        if let metricsAddr {
+            do {
+                metricsServer = try await connection.serveMetrics(at: MetricsAddress(metricsAddr), service)
+            } catch {
+                await connection.close()
+                Console.error("alpaca-dash: --metrics-addr \(metricsAddr): cannot listen (\(error))\n")
+                throw ExitStatus.usage
+            }
+        }
         let runner = onAlert.map { AlertCommandRunner(command: $0, environment: environment) }
         let json = self.json
         let scheduler = RefreshScheduler(
@@ -94,6 +112,7 @@ struct HealthCommand: AsyncParsableCommand {
         }
         pipeline.cancel()
         consumer.cancel()
+        await metricsServer?.stop()
         await connection.close()
         if !succeeded { throw ExitStatus.upstream }
     }
