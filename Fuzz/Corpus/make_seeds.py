@@ -235,6 +235,10 @@ def config():
     write(t, "empty", "{}")
     write(t, "unknown-keys", '{"api_key":"x","watchlist":[],"extra":{"a":[1,2,3]}}')
     write(t, "not-json", "watchlist = [AAPL]")
+    write(t, "alerts", compact({"alerts": ["AAPL last > 200", "SPY change% < -2 \u00b10.5", "quality * < 80",
+                                           "stale * > 60s", "rejections V009 > 5/min", "429s > 3/min",
+                                           "circuit open"], "alert_bell": True}))
+    write(t, "bad-alert", '{\n "alerts": [\n  "AAPL last > 200",\n  "MSFT lst < 1e400"\n ]\n}\n')
 
 
 def keys():

@@ -61,6 +61,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
         for symbol in watchlist { require(symbol.utf8.count <= 64, "symbol of \(symbol.utf8.count) bytes") }
     }
     if let theme = config.theme { require(theme.utf8.count <= 4096, "theme of \(theme.utf8.count) bytes") }
+    // An accepted file's alert rules all parse, with finite thresholds inside the bound.
+    require(config.alertRules.count == (config.alerts ?? []).count, "an accepted alert rule does not parse")
+    for rule in config.alertRules {
+        require(
+            rule.threshold.isFinite && abs(rule.threshold) <= AlertRule.maximumMagnitude * 3600
+                && rule.hysteresis.isFinite && rule.hysteresis >= 0, "rule \(rule.text) has \(rule.threshold)")
+    }
 
     // The stages run with these thresholds, open and closed, without trapping.
     guard let entries = try? AlpacaClient.decodeStockSnapshots(body) else { violated("fixture body") }
