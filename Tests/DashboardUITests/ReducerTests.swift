@@ -53,6 +53,31 @@ struct ReducerTests {
         #expect(state.chainSide == .call)
     }
 
+    @Test func dJumpsToTheStrikeWhoseDeltaIsNearestATypedTarget() {
+        var state = Fixtures.state([.watchlist, .optionChain("AAPL")])
+        // Calls: deltas +0.82, +0.63, +0.52, +0.38, +0.15; 0.4 is nearest +0.38 (190.00, row 3).
+        _ = press(.char("D"), in: &state)
+        #expect(state.inputMode == .deltaTarget(""))
+        _ = press(.char("0"), .char("."), .char("x"), .char("4"), .enter, in: &state)
+        #expect(state.inputMode == .normal)
+        #expect(state.lists[.optionChain("AAPL")]?.selected == 3)
+        #expect(state.notice == "strike 190.00: delta +0.38")
+        // Puts: -0.18, (rejected), -0.48, -0.62; 0.6 finds -0.62 (190.00), and the sign may be typed.
+        _ = press(.char("g"), .char("l"), .char("D"), .char("-"), .char("."), .char("2"), .enter, in: &state)
+        #expect(state.lists[.optionChain("AAPL")]?.selected == 0)
+        _ = press(.char("D"), .char("0"), .char("."), .char("6"), .enter, in: &state)
+        #expect(state.lists[.optionChain("AAPL")]?.selected == 3)
+        // Out of range, or Esc: nothing moves.
+        _ = press(.char("D"), .char("2"), .enter, in: &state)
+        #expect(state.notice == "a delta is between -1 and 1: 2")
+        _ = press(.char("D"), .char("0"), .escape, in: &state)
+        #expect(state.inputMode == .normal && state.lists[.optionChain("AAPL")]?.selected == 3)
+        // Not on the watchlist.
+        var watchlist = Fixtures.state()
+        _ = press(.char("D"), in: &watchlist)
+        #expect(watchlist.inputMode == .normal)
+    }
+
     @Test func bracketsStepTheExpiry() {
         var state = Fixtures.state([.watchlist, .optionChain("AAPL")])
         #expect(

@@ -53,6 +53,8 @@ struct UpstreamConnection {
         if !explicit && (options.demo || credentials == nil) {
             var configuration = SimulatorConfiguration()
             configuration.clock = .system
+            // A newcomer opening the demo at night should see a market that moves (issue 11).
+            configuration.market = options.market.flatMap(MarketMode.init(rawValue:)) ?? .open
             configuration.faults = try FaultSpec.option(options.faults)
             let server = try await SimulatorServer.start(configuration)
             simulator = server
@@ -60,6 +62,10 @@ struct UpstreamConnection {
             origin = .simulated
             source = .simulator
         } else {
+            if options.market != nil {
+                throw ValidationError(
+                    "--market needs the built-in simulator: add --demo (live Alpaca has its own clock)")
+            }
             if options.faults != nil {
                 throw ValidationError(
                     "--faults needs the built-in simulator: add --demo (live Alpaca is never faulted)")

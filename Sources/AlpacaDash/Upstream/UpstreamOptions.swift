@@ -21,6 +21,13 @@ struct UpstreamOptions: ParsableArguments {
 
     @Option(
         help: """
+            The built-in simulator's market: open (the default, whatever the hour), closed, pre, post, \
+            or auto (follows New York's real sessions).
+            """)
+    var market: String?
+
+    @Option(
+        help: """
             Faults the built-in simulator injects (with --demo): a spec such as 'drill' or \
             'status:503@0.1/v2/stocks/*,crossed=AAPL' (docs/reliability.md).
             """)
@@ -30,6 +37,14 @@ struct UpstreamOptions: ParsableArguments {
         guard ["iex", "sip", "delayed_sip"].contains(feed) else { throw ValidationError("--feed must be iex or sip") }
         guard ["indicative", "opra"].contains(optionsFeed) else {
             throw ValidationError("--options-feed must be indicative or opra")
+        }
+        if let market {
+            guard MarketMode(rawValue: market) != nil else {
+                throw ValidationError("--market must be open, closed, pre, post or auto")
+            }
+            guard tradingURL == nil && dataURL == nil else {
+                throw ValidationError("--market applies to the built-in simulator only: drop --data-url/--trading-url")
+            }
         }
         if try FaultSpec.option(faults) != nil {
             guard tradingURL == nil && dataURL == nil else {

@@ -14,6 +14,11 @@ struct ClockState: Sendable, Equatable {
     let priceTime: Timestamp
     /// Whether prices are moving (open, pre- or post-market).
     let isMoving: Bool
+    /// The start of the virtual session, when the market is forced open outside a real one.
+    ///
+    /// That is `--market open` at night or at a weekend, the demo's default. The virtual session
+    /// is the whole New York day, from its midnight; its daily bar runs from there to now.
+    let virtualSessionOpen: Timestamp?
 
     /// Computes the clock at `now` under `mode`.
     init(now: Timestamp, mode: MarketMode) {
@@ -39,8 +44,8 @@ struct ClockState: Sendable, Equatable {
             if TradingCalendar.isTradingDay(ny.date) && now < todayClose {
                 close = todayClose
             } else {
-                // Forced open outside a real session: a virtual session ending on the next whole hour.
-                close = Timestamp(seconds: (now.wholeSeconds / 3600 + 1) * 3600)
+                // Forced open outside a real session: a virtual session ending at New York midnight.
+                close = NewYorkTime.instant(date: ny.date.adding(days: 1), secondOfDay: 0)
             }
             nextClose = close
             nextOpen = TradingCalendar.nextOpen(after: TradingCalendar.close(on: NewYorkTime(close).date))
@@ -50,5 +55,7 @@ struct ClockState: Sendable, Equatable {
             nextClose = TradingCalendar.close(on: NewYorkTime(open).date)
         }
         priceTime = isMoving ? now : TradingCalendar.lastClose(atOrBefore: now)
+        virtualSessionOpen =
+            isOpen && !TradingCalendar.isRegularSession(now) ? NewYorkTime.instant(date: ny.date, secondOfDay: 0) : nil
     }
 }

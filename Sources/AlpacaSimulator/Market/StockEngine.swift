@@ -87,7 +87,10 @@ struct StockEngine: Sendable {
         let key = StableHash.combine(profile.key, 0xba5, UInt64(bitPattern: start.wholeSeconds))
         let minutes = Double(seconds) / 60
         let share = minutes >= 390 ? 1 : minutes / 390
-        let minuteOfSession = Double(NewYorkTime(start).secondOfDay - TradingCalendar.openSecond) / 60
+        // The U-shaped intraday volume; outside the regular session (pre/post, a forced-open
+        // night) the shape holds at its edge value rather than growing without bound.
+        let minuteOfSession = min(
+            390, max(0, Double(NewYorkTime(start).secondOfDay - TradingCalendar.openSecond) / 60))
         let shape = minutes >= 390 ? 1 : 1 + 1.5 * pow((minuteOfSession - 195) / 195, 2)
         let volume = max(1, Int64(profile.averageDailyVolume * share * shape * (0.4 + 1.2 * StableHash.unit(key, 1))))
         let perTrade = 60 + 120 * StableHash.unit(key, 2)
@@ -113,14 +116,26 @@ struct StockEngine: Sendable {
         let sessionClose = TradingCalendar.close(on: date)
         let completed = now >= sessionClose
         if completed, let bar = memo.dailyBar(day: date.daysSinceEpoch) { return bar }
+        let bar = sessionBar(on: date, open: open, close: sessionClose, now: now)
+        if completed { memo.remember(dailyBar: bar, day: date.daysSinceEpoch) }
+        return bar
+    }
+
+    /// The bar of a session from `open` to `close` (labelled `date`'s New York midnight), truncated
+    /// at `now`; its volume is the session's share so far of a hashed day's volume, and never less
+    /// than the volume of the latest completed minute (which a snapshot serves beside it).
+    func sessionBar(on date: CalendarDate, open: Timestamp, close sessionClose: Timestamp, now: Timestamp) -> SimBar {
         let close = min(sessionClose, now)
         let label = NewYorkTime.instant(date: date, secondOfDay: 0)
         var bar = bar(label: label, from: open, to: close)
         let key = StableHash.combine(profile.key, 0xda1, UInt64(bitPattern: Int64(date.daysSinceEpoch)))
-        let elapsed = Double(close.wholeSeconds - open.wholeSeconds) / (6.5 * 3600)
+        let length = Double(max(1, sessionClose.wholeSeconds - open.wholeSeconds))
+        let elapsed = Double(close.wholeSeconds - open.wholeSeconds) / length
         bar.volume = max(1, Int64(profile.averageDailyVolume * (0.6 + 0.8 * StableHash.unit(key, 1)) * elapsed))
+        let seconds = close.wholeSeconds
+        let lastMinute = Timestamp(seconds: seconds - seconds % 60 - 60)
+        if NewYorkTime(lastMinute).date == date { bar.volume = max(bar.volume, minuteBar(at: lastMinute).volume) }
         bar.tradeCount = max(1, Int64(Double(bar.volume) / (60 + 120 * StableHash.unit(key, 2))))
-        if completed { memo.remember(dailyBar: bar, day: date.daysSinceEpoch) }
         return bar
     }
 

@@ -75,13 +75,25 @@ struct StockView: Sendable {
     func snapshotJSON(context: RouteContext) -> JSONValue {
         if let raw = rawSnapshot { return .raw(raw) }
         if isNull { return .null }
-        let day = context.sessionDay
-        let previous = TradingCalendar.tradingDay(1, before: day)
+        let now = context.clock.priceTime
+        let daily: SimBar?
+        let previous: CalendarDate
+        if let open = context.clock.virtualSessionOpen {
+            // Forced open outside a real session: today's bar is the virtual session's so far, and
+            // the previous bar the last real session before today.
+            let today = NewYorkTime(open).date
+            daily = engine.sessionBar(on: today, open: open, close: open.adding(seconds: 86_400), now: now)
+            previous = TradingCalendar.tradingDay(1, before: today)
+        } else {
+            let day = context.sessionDay
+            daily = engine.dailyBar(on: day, now: now)
+            previous = TradingCalendar.tradingDay(1, before: day)
+        }
         var members: [String: JSONValue] = [
             "latestTrade": tradeJSON,
             "minuteBar": WireEncoder.bar(minuteBar(context: context)),
-            "dailyBar": engine.dailyBar(on: day, now: context.clock.priceTime).map(WireEncoder.bar) ?? .null,
-            "prevDailyBar": engine.dailyBar(on: previous, now: context.clock.priceTime).map(WireEncoder.bar) ?? .null,
+            "dailyBar": daily.map(WireEncoder.bar) ?? .null,
+            "prevDailyBar": engine.dailyBar(on: previous, now: now).map(WireEncoder.bar) ?? .null,
         ]
         if !overrides.contains(.missingLatestQuote) { members["latestQuote"] = quoteJSON }
         return .object(members)

@@ -34,6 +34,8 @@ public enum Action: Sendable, Hashable {
     case selectCalls
     /// Select the put side of the chain.
     case selectPuts
+    /// Ask for a delta and select the strike whose delta on the selected side is nearest it.
+    case jumpToDelta
     /// Refresh less often.
     case longerRefreshInterval
     /// Refresh more often.

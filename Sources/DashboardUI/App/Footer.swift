@@ -1,3 +1,4 @@
+import MarketModel
 import TUICore
 
 /// The bottom line: key hints, the filter or add-symbol prompt, or a notice.
@@ -15,6 +16,11 @@ enum Footer {
             spans = [
                 TextSpan("Add symbol: ", role: .key), TextSpan(text + "▏"),
                 TextSpan("  Enter add · Esc cancel", role: .muted),
+            ]
+        case .deltaTarget(let text):
+            spans = [
+                TextSpan("Jump to \(state.chainSide == .call ? "call" : "put") delta: ", role: .key),
+                TextSpan(text + "▏"), TextSpan("  e.g. 0.30 · Enter jump · Esc cancel", role: .muted),
             ]
         case .normal:
             if let notice = state.notice {

@@ -20,7 +20,14 @@ enum HelpContent {
                     HelpOverlay.Entry(keys: "—", help: "not sent by upstream"),
                     HelpOverlay.Entry(keys: "◷", help: "stale"),
                     HelpOverlay.Entry(keys: "✗ !", help: "rejected / refresh failed"),
-                ]))
+                ] + (panel == .optionChain ? chainMarks : [])))
         return HelpOverlay(title: "Help — ? or Esc closes", sections: sections)
     }
+
+    /// The option chain's strike marks, readable without colour.
+    static let chainMarks = [
+        HelpOverlay.Entry(keys: "▶K◀", help: "at the money"),
+        HelpOverlay.Entry(keys: "◂K", help: "calls in the money"),
+        HelpOverlay.Entry(keys: "K▸", help: "puts in the money"),
+    ]
 }

@@ -6,4 +6,6 @@ public enum InputMode: Sendable, Hashable {
     case filter
     /// Characters edit a symbol to add to the watchlist.
     case addSymbol(String)
+    /// Characters edit a delta to jump to in the option chain (`0.30`).
+    case deltaTarget(String)
 }

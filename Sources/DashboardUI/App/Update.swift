@@ -35,6 +35,7 @@ extension AppState {
         switch inputMode {
         case .filter: return editFilter(key)
         case .addSymbol(let text): return editSymbol(text, key)
+        case .deltaTarget(let text): return editDelta(text, key)
         case .normal: break
         }
         notice = nil
@@ -75,6 +76,8 @@ extension AppState {
         case .nextExpiry: return stepExpiry(by: 1)
         case .selectCalls: chainSide = .call
         case .selectPuts: chainSide = .put
+        case .jumpToDelta:
+            if case .optionChain = route { inputMode = .deltaTarget("") }
         case .longerRefreshInterval: return stepRefreshInterval(by: 1)
         case .shorterRefreshInterval: return stepRefreshInterval(by: -1)
         case .togglePause:
@@ -244,6 +247,54 @@ extension AppState {
         filters[panel] = text.isEmpty ? nil : String(text.prefix(32))
         lists[route] = nil
         return []
+    }
+
+    mutating func editDelta(_ text: String, _ key: Key) -> [Effect] {
+        var text = text
+        switch key {
+        case .char(let c):
+            if text.count < 8 && (c.isNumber || c == "." || c == "-") { text.append(c) }
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .escape:
+            inputMode = .normal
+            return []
+        case .enter:
+            inputMode = .normal
+            guard let target = Double(text), target.isFinite, abs(target) <= 1 else {
+                notice = text.isEmpty ? nil : "a delta is between -1 and 1: \(text)"
+                return []
+            }
+            jumpToDelta(abs(target))
+            return []
+        default: return []
+        }
+        inputMode = .deltaTarget(text)
+        return []
+    }
+
+    /// Selects the chain row whose delta on the selected side is nearest `target` in magnitude
+    /// (a put's delta is negative: 0.30 finds the put nearest -0.30).
+    mutating func jumpToDelta(_ target: Double) {
+        guard case .optionChain(let symbol) = route, let chain = chain(for: symbol) else { return }
+        var best: (index: Int, distance: Double, delta: Double)?
+        for (index, row) in chain.rows.enumerated() {
+            let cell = chainSide == .call ? row.call : row.put
+            guard let delta = cell?.quote?.value.greeks?.delta, delta.isFinite else { continue }
+            let distance = abs(abs(delta) - target)
+            if let current = best, current.distance <= distance { continue }
+            best = (index, distance, delta)
+        }
+        guard let best else {
+            notice = "no \(chainSide == .call ? "call" : "put") in this expiry has a delta"
+            return
+        }
+        var list = listState(for: route)
+        list.selected = best.index
+        list.offset = Table.scrolledOffset(
+            selected: best.index, offset: list.offset, visibleRows: pageSize, rowCount: chain.rows.count)
+        lists[route] = list
+        notice =
+            "strike \(Format.strike(chain.rows[best.index].strikeThousandths)): delta \(Format.signed(best.delta, 2))"
     }
 
     mutating func editSymbol(_ text: String, _ key: Key) -> [Effect] {

@@ -52,6 +52,9 @@ public enum KeyMaps {
                 KeyBinding(keys: [.char("]")], action: .nextExpiry, help: "next expiry", showInFooter: true),
                 KeyBinding(keys: [.left, .char("h")], action: .selectCalls, help: "select calls", label: "←/h"),
                 KeyBinding(keys: [.right, .char("l")], action: .selectPuts, help: "select puts", label: "→/l"),
+                KeyBinding(
+                    keys: [.char("D")], action: .jumpToDelta, help: "jump to the strike nearest a delta (0.30)",
+                    showInFooter: true),
             ]
         case .quality:
             return [

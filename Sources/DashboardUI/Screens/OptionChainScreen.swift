@@ -2,6 +2,10 @@ import MarketModel
 import TUICore
 
 /// Panel 2: calls | strike | puts for one expiry, at-the-money centred and marked.
+///
+/// A row above the column headers says `CALLS`, `STRIKE` and `PUTS` over their sides, the
+/// selected side in brackets. In-the-money sides are shaded and, readable without colour,
+/// marked in the strike cell: `◂180.00` (calls in the money) or `195.00▸` (puts).
 enum OptionChainScreen {
     /// Columns: the call side mirrored around the strike, then the put side.
     static let columns: [TableColumn] = {
@@ -22,7 +26,9 @@ enum OptionChainScreen {
                 .render(into: &buffer, area: area, theme: theme)
             return
         }
-        let parts = Layout(.vertical, [.length(1), .length(chain.failure == nil ? 0 : 1), .fill(1)]).split(area)
+        let parts = Layout(
+            .vertical, [.length(1), .length(chain.failure == nil ? 0 : 1), .length(1), .fill(1)]
+        ).split(area)
         Paragraph([header(chain, state: state, now: now, width: area.width)]).render(
             into: &buffer, area: parts[0], theme: theme)
         if let failure = chain.failure {
@@ -31,7 +37,7 @@ enum OptionChainScreen {
         }
         guard !chain.rows.isEmpty else {
             Paragraph([[TextSpan("No contracts listed for this expiry.", role: .muted)]])
-                .render(into: &buffer, area: parts[2], theme: theme)
+                .render(into: &buffer, area: parts[3], theme: theme)
             return
         }
         let list = state.listState(for: state.route)
@@ -39,8 +45,34 @@ enum OptionChainScreen {
         let rows = chain.rows.enumerated().map { index, row in
             tableRow(row, price: chain.underlyingPrice, isATM: index == atm)
         }
-        Table(columns: columns, rows: rows, selected: list.selected, offset: list.offset)
+        let table = Table(columns: columns, rows: rows, selected: list.selected, offset: list.offset)
+        Paragraph([sideHeader(table, width: parts[2].width, selected: state.chainSide)])
             .render(into: &buffer, area: parts[2], theme: theme)
+        table.render(into: &buffer, area: parts[3], theme: theme)
+    }
+
+    /// `CALLS` centred over the call columns, `STRIKE` over the strike, `PUTS` over the put
+    /// columns, as the table lays them out at this width; the selected side in brackets.
+    static func sideHeader(_ table: Table, width: Int, selected: OCCSymbol.Kind) -> [TextSpan] {
+        let layout = table.layout(width: width)
+        let strikeIndex = columns.count / 2
+        func span(_ indices: [(index: Int, width: Int)]) -> Int {
+            indices.reduce(0) { $0 + $1.width } + max(0, indices.count - 1) * table.spacing
+        }
+        let calls = span(layout.filter { $0.index < strikeIndex })
+        let strike = span(layout.filter { $0.index == strikeIndex })
+        let puts = span(layout.filter { $0.index > strikeIndex })
+        func centred(_ text: String, _ width: Int) -> String {
+            let pad = max(0, width - text.count)
+            return String(repeating: " ", count: pad / 2) + text + String(repeating: " ", count: pad - pad / 2)
+        }
+        let gap = String(repeating: " ", count: table.spacing)
+        return [
+            TextSpan(
+                centred(selected == .call ? "[ CALLS ]" : "CALLS", calls), role: selected == .call ? .key : .muted),
+            TextSpan(gap + centred("STRIKE", strike) + gap, role: .muted),
+            TextSpan(centred(selected == .put ? "[ PUTS ]" : "PUTS", puts), role: selected == .put ? .key : .muted),
+        ]
     }
 
     /// Expiry tabs, the underlying price and the selected side.
@@ -64,7 +96,6 @@ enum OptionChainScreen {
             }
             spans.append(TextSpan(index < chain.expirations.count - 1 ? " ▶" : "  ", role: .muted))
         }
-        spans.append(TextSpan("  side: " + (state.chainSide == .call ? "CALLS" : "PUTS"), role: .key))
         if let fetched = chain.fetchedAt {
             spans.append(TextSpan("  age " + Format.age(now.seconds(since: fetched)), role: .muted))
         }
@@ -77,7 +108,11 @@ enum OptionChainScreen {
         let putITM = price.map { row.strike > $0 } ?? false
         let calls = sideCells(row.call, inTheMoney: callITM).reversed()
         let puts = sideCells(row.put, inTheMoney: putITM)
-        let strikeText = isATM ? "▶" + Format.strike(row.strikeThousandths) + "◀" : Format.strike(row.strikeThousandths)
+        let strikeValue = Format.strike(row.strikeThousandths)
+        let strikeText =
+            isATM
+            ? "▶" + strikeValue + "◀"
+            : callITM ? "◂" + strikeValue + " " : putITM ? " " + strikeValue + "▸" : strikeValue
         let strike = TableCell(strikeText, role: isATM ? .chainAtTheMoney : .chainStrike)
         return TableRow(Array(calls) + [strike] + puts)
     }
