@@ -52,7 +52,8 @@ struct MemoEquivalenceTests {
             let key = StableHash.combine(profile.key, 0xba5, UInt64(bitPattern: start.wholeSeconds))
             let minutes = Double(seconds) / 60
             let share = minutes >= 390 ? 1 : minutes / 390
-            let minuteOfSession = Double(NewYorkTime(start).secondOfDay - TradingCalendar.openSecond) / 60
+            let minuteOfSession = min(
+                390, max(0, Double(NewYorkTime(start).secondOfDay - TradingCalendar.openSecond) / 60))
             let shape = minutes >= 390 ? 1 : 1 + 1.5 * pow((minuteOfSession - 195) / 195, 2)
             let volume = max(
                 1, Int64(profile.averageDailyVolume * share * shape * (0.4 + 1.2 * StableHash.unit(key, 1))))
@@ -72,6 +73,12 @@ struct MemoEquivalenceTests {
             let key = StableHash.combine(profile.key, 0xda1, UInt64(bitPattern: Int64(date.daysSinceEpoch)))
             let elapsed = Double(close.wholeSeconds - open.wholeSeconds) / (6.5 * 3600)
             bar.volume = max(1, Int64(profile.averageDailyVolume * (0.6 + 0.8 * StableHash.unit(key, 1)) * elapsed))
+            // Never below the latest completed minute's volume, which a snapshot serves beside it.
+            let lastMinute = Timestamp(seconds: close.wholeSeconds - close.wholeSeconds % 60 - 60)
+            if NewYorkTime(lastMinute).date == date {
+                let minute = self.bar(label: lastMinute, from: lastMinute, to: lastMinute.adding(seconds: 60))
+                bar.volume = max(bar.volume, minute.volume)
+            }
             bar.tradeCount = max(1, Int64(Double(bar.volume) / (60 + 120 * StableHash.unit(key, 2))))
             return bar
         }

@@ -1,6 +1,7 @@
 import DashboardUI
 import MarketModel
 import TUICore
+import TUITestSupport
 import Testing
 
 struct ReducerTests {
@@ -76,6 +77,29 @@ struct ReducerTests {
         var watchlist = Fixtures.state()
         _ = press(.char("D"), in: &watchlist)
         #expect(watchlist.inputMode == .normal)
+    }
+
+    @Test func wListsTheAlpacaWatchlistsAndEnterOpensOne() {
+        var state = Fixtures.state()
+        #expect(press(.char("w"), in: &state) == [.command(.listAlpacaWatchlists)])
+        #expect(state.watchlistPicker != nil)
+        var market = Fixtures.market
+        market.alpacaWatchlists = [
+            AlpacaWatchlist(id: "a", name: "Tech", updatedAt: Fixtures.ago(60)),
+            AlpacaWatchlist(id: "b", name: "Energy", updatedAt: Fixtures.ago(3600)),
+        ]
+        _ = update(&state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+        expectSnapshot(render(state, theme: .default, size: state.size, now: Fixtures.now), named: "watchlist-picker")
+        // Keys move in the picker, not in the watchlist behind it.
+        #expect(press(.down, .down, in: &state) == [])
+        #expect(state.watchlistPicker?.selected == 1)
+        #expect(state.lists[.watchlist]?.selected ?? 0 == 0)
+        #expect(press(.enter, in: &state) == [.command(.openAlpacaWatchlist(id: "b"))])
+        #expect(state.watchlistPicker == nil)
+        #expect(state.notice == "opening Alpaca watchlist Energy")
+        _ = press(.char("w"), in: &state)
+        #expect(press(.escape, in: &state) == [])
+        #expect(state.watchlistPicker == nil)
     }
 
     @Test func bracketsStepTheExpiry() {

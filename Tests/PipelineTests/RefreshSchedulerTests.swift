@@ -1,6 +1,7 @@
 import AlpacaSimulator
 import MarketModel
 import SimulatorTestSupport
+import Synchronization
 import Testing
 
 @testable import Pipeline
@@ -72,6 +73,38 @@ struct RefreshSchedulerTests {
         }
     }
 
+    @Test func anAlpacaWatchlistIsListedAndOpenedAsTheWatchlistWithoutWritingToAlpaca() async throws {
+        var simulator = SimulatedUpstream.configuration(at: .now())
+        simulator.clock = .system
+        try await SimulatedUpstream.with(simulator) { upstream in
+            let saved = SavedLists()
+            let scheduler = RefreshScheduler(
+                service: MarketDataService(client: upstream.client()), watchlist: ["AAPL", "GME"], origin: .simulated,
+                onWatchlistChange: { saved.append($0) })
+            let updates = scheduler.updates
+            let run = Task { try await scheduler.run() }
+            defer { run.cancel() }
+
+            scheduler.send(.listAlpacaWatchlists)
+            let listed = await Self.next(updates) { $0.market.alpacaWatchlists != nil }
+            let lists = try #require(listed?.market.alpacaWatchlists)
+            #expect(lists.map(\.name) == ["Primary Watchlist"])
+
+            scheduler.send(.openAlpacaWatchlist(id: lists[0].id))
+            let opened = await Self.next(updates) { $0.market.watchlist.count == 8 }
+            let expected = ["AAPL", "MSFT", "NVDA", "TSLA", "SPY", "QQQ", "AMZN", "META"]
+            #expect(opened?.market.watchlist.map(\.symbol) == expected)
+            #expect(saved.lists.last == expected)
+
+            scheduler.send(.openAlpacaWatchlist(id: "no-such-list"))
+            let failed = await Self.next(updates) { $0.market.alpacaWatchlistFailure != nil }
+            #expect(failed?.market.alpacaWatchlistFailure?.httpStatus == 404)
+            #expect(failed?.market.watchlist.map(\.symbol) == expected, "a failed open keeps the watchlist")
+            // Read-only toward Alpaca: only GETs reached the trading API.
+            #expect(upstream.server.requests.allSatisfy { $0.method == "GET" })
+        }
+    }
+
     /// With every interval at 60 s, loops sleep without waking (no polling) until a command
     /// arrives, and a command is acted on long before any interval would have passed.
     @Test func idleLoopsSleepUntilACommandWakesThem() async throws {
@@ -117,4 +150,11 @@ struct RefreshSchedulerTests {
         }
         return condition()
     }
+}
+
+/// The watchlists a scheduler asked to save.
+final class SavedLists: Sendable {
+    private let storage = Mutex<[[String]]>([])
+    func append(_ list: [String]) { storage.withLock { $0.append(list) } }
+    var lists: [[String]] { storage.withLock { $0 } }
 }

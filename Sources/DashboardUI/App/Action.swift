@@ -48,6 +48,8 @@ public enum Action: Sendable, Hashable {
     case addSymbol
     /// Remove the selected symbol from the watchlist.
     case removeSymbol
+    /// List the account's Alpaca watchlists, to open one as the watchlist.
+    case showAlpacaWatchlists
     /// Show or hide the help overlay.
     case toggleHelp
     /// Repaint the whole screen.

@@ -35,6 +35,8 @@ public struct AppState: Sendable, Equatable {
     public var notice: String?
     /// The data source known at start-up, shown before the first update (then the update's wins).
     public var origin: DataOrigin?
+    /// The Alpaca watchlist picker's selection while it is open (`w`), nil when closed.
+    public var watchlistPicker: ListState?
 
     /// Creates the initial state: the watchlist, no data yet.
     /// - Parameters:
@@ -62,6 +64,7 @@ public struct AppState: Sendable, Equatable {
         self.staleAfterSeconds = staleAfterSeconds
         self.notice = nil
         self.origin = origin
+        self.watchlistPicker = nil
     }
 
     /// The route on screen.

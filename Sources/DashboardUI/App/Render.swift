@@ -54,6 +54,9 @@ public func render(_ state: AppState, theme: Theme, size: Size, now: Timestamp, 
 
     StatusLine.bar(state, now: now).render(into: &buffer, area: parts[2], theme: theme)
     Footer.render(state, into: &buffer, area: parts[3], theme: theme)
+    if state.watchlistPicker != nil {
+        AlpacaWatchlistPicker.render(state, area: parts[1], into: &buffer, theme: theme)
+    }
     if state.helpVisible {
         HelpContent.overlay(for: state.panel).render(into: &buffer, area: parts[1], theme: theme)
     }

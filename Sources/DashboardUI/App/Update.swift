@@ -39,6 +39,7 @@ extension AppState {
         case .normal: break
         }
         notice = nil
+        if watchlistPicker != nil { return handlePicker(key) }
         if helpVisible {
             switch key {
             case .char("?"), .escape, .enter, .backspace:
@@ -90,6 +91,10 @@ extension AppState {
             guard panel == .watchlist, let symbol = selectedWatchlistSymbol else { return [] }
             notice = "removing \(symbol)"
             return [.command(.removeSymbol(symbol))]
+        case .showAlpacaWatchlists:
+            guard panel == .watchlist else { return [] }
+            watchlistPicker = ListState()
+            return [.command(.listAlpacaWatchlists)]
         case .toggleHelp: helpVisible.toggle()
         case .redraw: return [.redraw]
         case .quit: return [.quit]
@@ -228,6 +233,39 @@ extension AppState {
         guard ladder.indices.contains(target) else { return [] }
         refreshInterval = ladder[target]
         return [.command(.setRefreshInterval(refreshInterval))]
+    }
+
+    // MARK: The Alpaca watchlist picker
+
+    /// Keys while the picker is open: move, Enter opens the selected list, Esc closes.
+    mutating func handlePicker(_ key: Key) -> [Effect] {
+        let lists = latest?.market.alpacaWatchlists ?? []
+        var picker = watchlistPicker ?? ListState()
+        switch key {
+        case .escape, .backspace, .char("w"):
+            watchlistPicker = nil
+            return []
+        case .char("q"), .ctrl("c"):
+            return [.quit]
+        case .down, .char("j"):
+            picker.selected = min(max(0, lists.count - 1), picker.selected + 1)
+        case .up, .char("k"):
+            picker.selected = max(0, picker.selected - 1)
+        case .enter:
+            guard lists.indices.contains(picker.selected) else { return [] }
+            let chosen = lists[picker.selected]
+            watchlistPicker = nil
+            notice = "opening Alpaca watchlist \(chosen.name)"
+            self.lists[.watchlist] = nil
+            return [.command(.openAlpacaWatchlist(id: chosen.id))]
+        default:
+            return []
+        }
+        picker.offset = Table.scrolledOffset(
+            selected: picker.selected, offset: picker.offset, visibleRows: max(1, size.height - 10),
+            rowCount: lists.count)
+        watchlistPicker = picker
+        return []
     }
 
     // MARK: Typing modes

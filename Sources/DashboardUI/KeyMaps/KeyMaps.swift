@@ -44,6 +44,8 @@ public enum KeyMaps {
                 KeyBinding(keys: [.char("s")], action: .cycleSort, help: "sort by next column", showInFooter: true),
                 KeyBinding(keys: [.char("a")], action: .addSymbol, help: "add a symbol", showInFooter: true),
                 KeyBinding(keys: [.char("d")], action: .removeSymbol, help: "remove selected symbol"),
+                KeyBinding(
+                    keys: [.char("w")], action: .showAlpacaWatchlists, help: "open one of your Alpaca watchlists"),
             ]
         case .optionChain:
             return [

@@ -36,6 +36,10 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var activeAlertCount: Int
     /// How many times an alert has fired since start (the bell rings when it grows).
     public var alertsFired: Int
+    /// The account's Alpaca watchlists, once asked for (`w`); nil before.
+    public var alpacaWatchlists: [AlpacaWatchlist]?
+    /// Why the Alpaca watchlists could not be read or opened, if they could not.
+    public var alpacaWatchlistFailure: PipelineFailure?
 
     /// Creates a snapshot.
     public init(
@@ -44,7 +48,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
         watchlist: [WatchlistRow] = [], chain: OptionChainView? = nil, quality: [QualityRow] = [],
         validationFailures: [ValidationFailureRecord] = [], failureCounts: [RuleID: Int] = [:],
         refreshInterval: Double = 2, paused: Bool = false, alerts: [AlertEvent] = [], activeAlertCount: Int = 0,
-        alertsFired: Int = 0
+        alertsFired: Int = 0, alpacaWatchlists: [AlpacaWatchlist]? = nil,
+        alpacaWatchlistFailure: PipelineFailure? = nil
     ) {
         self.generation = generation
         self.origin = origin
@@ -63,5 +68,7 @@ public struct DashboardSnapshot: Sendable, Equatable {
         self.alerts = alerts
         self.activeAlertCount = activeAlertCount
         self.alertsFired = alertsFired
+        self.alpacaWatchlists = alpacaWatchlists
+        self.alpacaWatchlistFailure = alpacaWatchlistFailure
     }
 }

@@ -14,4 +14,8 @@ public enum PipelineCommand: Sendable, Equatable {
     case addSymbol(String)
     /// Remove a symbol from the watchlist (and save it to the config file).
     case removeSymbol(String)
+    /// Fetch the account's watchlists from Alpaca (read-only).
+    case listAlpacaWatchlists
+    /// Make the Alpaca watchlist with this id the dashboard's watchlist (saved to the config file).
+    case openAlpacaWatchlist(id: String)
 }

@@ -33,6 +33,8 @@ public actor RefreshScheduler: Service {
     private var chainFocus: (underlying: String, expiration: CalendarDate?)?
     private var chain: OptionChainView?
     private var paused = false
+    private var alpacaWatchlists: [AlpacaWatchlist]?
+    private var alpacaWatchlistFailure: PipelineFailure?
     private var lastSuccess: Timestamp?
     private var lastError: PipelineFailure?
     private var generation: UInt64 = 0
@@ -133,7 +135,43 @@ public actor RefreshScheduler: Service {
             rows[symbol] = nil
             onWatchlistChange(watchlist)
             publish()
+        case .listAlpacaWatchlists:
+            Task { await self.listAlpacaWatchlists() }
+        case .openAlpacaWatchlist(let id):
+            Task { await self.openAlpacaWatchlist(id: id) }
         }
+    }
+
+    private func listAlpacaWatchlists() async {
+        switch await service.alpacaWatchlists() {
+        case .success(let lists):
+            alpacaWatchlists = lists
+            alpacaWatchlistFailure = nil
+        case .failure(let failure):
+            alpacaWatchlistFailure = failure
+        }
+        publish()
+    }
+
+    /// Replaces the watchlist with an Alpaca watchlist's stock symbols (read-only toward Alpaca).
+    private func openAlpacaWatchlist(id: String) async {
+        switch await service.alpacaWatchlistSymbols(id: id) {
+        case .success(let list):
+            alpacaWatchlistFailure = nil
+            guard !list.symbols.isEmpty else {
+                alpacaWatchlistFailure = PipelineFailure(
+                    code: .dataUnavailable, message: "watchlist \(list.name) holds no stock symbol")
+                publish()
+                return
+            }
+            for symbol in watchlist where !list.symbols.contains(symbol) { rows[symbol] = nil }
+            watchlist = list.symbols
+            onWatchlistChange(watchlist)
+            force([.watchlist, .bars])
+        case .failure(let failure):
+            alpacaWatchlistFailure = failure
+        }
+        publish()
     }
 
     /// Marks kinds for a refresh at once and wakes their loops.
@@ -254,7 +292,7 @@ public actor RefreshScheduler: Service {
             optionsFeed: configuration.optionsFeed, clock: clock, lastSuccessfulRefresh: lastSuccess,
             lastError: lastError, watchlist: list, chain: chain, quality: journal.quality(for: watchlist),
             validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
-            paused: paused)
+            paused: paused, alpacaWatchlists: alpacaWatchlists, alpacaWatchlistFailure: alpacaWatchlistFailure)
         let metrics = service.metrics.snapshot()
         if !alertEngine.rules.isEmpty {
             let events = alertEngine.evaluate(
