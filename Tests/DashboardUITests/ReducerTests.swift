@@ -102,6 +102,24 @@ struct ReducerTests {
         #expect(state.watchlistPicker == nil)
     }
 
+    @Test func cOpensTheChartTStepsItsTimeframeAndEscClosesIt() {
+        var state = Fixtures.state()
+        #expect(press(.char("c"), in: &state) == [.command(.openChart(symbol: "AAPL", timeframe: "5Min"))])
+        #expect(state.route == .chart("AAPL"))
+        #expect(press(.char("t"), in: &state) == [.command(.openChart(symbol: "AAPL", timeframe: "15Min"))])
+        #expect(
+            press(.char("T"), .char("T"), in: &state).last == .command(.openChart(symbol: "AAPL", timeframe: "1Min")))
+        #expect(press(.char("T"), in: &state) == [.command(.openChart(symbol: "AAPL", timeframe: "1Day"))])
+        #expect(press(.escape, in: &state) == [.command(.closeChart)])
+        #expect(state.route == .watchlist)
+        // From the chain: the underlying's chart, and back to the chain.
+        _ = press(.enter, in: &state)
+        #expect(press(.char("c"), in: &state) == [.command(.openChart(symbol: "AAPL", timeframe: "1Day"))])
+        _ = press(.escape, in: &state)
+        #expect(state.route == .optionChain("AAPL"))
+        #expect(press(.char("t"), in: &state) == [], "t does nothing off the chart")
+    }
+
     @Test func bracketsStepTheExpiry() {
         var state = Fixtures.state([.watchlist, .optionChain("AAPL")])
         #expect(

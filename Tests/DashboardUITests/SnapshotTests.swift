@@ -99,6 +99,47 @@ struct SnapshotTests {
             !frame(Fixtures.state([.validation], size: Size(width: 120, height: 24))).snapshotText.contains("Alerts"))
     }
 
+    static func chartState(size: Size) -> AppState {
+        var market = Fixtures.market
+        var slots: [ChartSeries.Slot] = []
+        var price = 186.0
+        for index in 0..<90 {
+            // 09:00 onwards in 5-minute bars: the first six are pre-market.
+            let time = Fixtures.ago(Double(90 - index) * 300)
+            let move = Double((index * 37) % 11) / 10 - 0.5
+            let open = price
+            price += move
+            if index == 60 {
+                slots.append(
+                    .rejected(
+                        time: time,
+                        failure: PipelineFailure(
+                            code: .dataValidationError, rule: RuleID(rawValue: "V002"), symbol: "AAPL",
+                            message: "close 0")))
+                continue
+            }
+            slots.append(
+                .bar(
+                    Bar(
+                        time: time, open: open, high: max(open, price) + 0.2, low: min(open, price) - 0.2, close: price,
+                        volume: Int64(1000 + (index * 7919) % 5000))))
+        }
+        market.chart = ChartSeries(symbol: "AAPL", timeframe: "5Min", slots: slots, fetchedAt: Fixtures.ago(3))
+        var state = Fixtures.state([.watchlist, .chart("AAPL")], size: size)
+        _ = update(&state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+        return state
+    }
+
+    @Test(arguments: sizes + [Size(width: 40, height: 12), Size(width: 20, height: 8)])
+    func chartScreen(size: Size) {
+        let text = frame(Self.chartState(size: size)).snapshotText
+        if size.width >= 80 {
+            #expect(text.contains("[5Min]") && text.contains("✗ 1 bar rejected (V002), drawn as gaps"))
+            #expect(text.contains("◀187.25"), "the watchlist's validated last price is marked")
+        }
+        expectSnapshot(frame(Self.chartState(size: size)), named: "chart")
+    }
+
     @Test func degradedLayout() {
         let size = Size(width: 40, height: 12)
         for (name, routes) in Self.screens {

@@ -28,6 +28,24 @@ enum DataFault {
         return (key, entry)
     }
 
+    /// One kind applied to one bar (`o h l c v t`); kinds without a bar meaning leave it alone.
+    static func applyToBar(_ kind: FaultKind, _ bar: JSONValue) -> JSONValue {
+        guard case .object(var members) = bar else { return bar }
+        switch kind {
+        case .zero: members["c"] = .number(0)
+        case .negative: members["l"] = .number(-1.5)
+        case .nan: members["h"] = .string("NaN")
+        case .huge: members["h"] = .raw("1e400")
+        case .missing: members["c"] = nil
+        case .mistyped: members["v"] = .bool(true)
+        case .stringNumber: if case .number(let close)? = members["c"] { members["c"] = .string("\(close)") }
+        case .null: return .null
+        case .ancient: members["t"] = .string("0001-01-01T00:00:00Z")
+        default: break
+        }
+        return .object(members)
+    }
+
     private static func apply(_ kind: FaultKind, to entry: JSONValue, now: Timestamp, priceTime: Timestamp) -> JSONValue
     {
         guard case .object(var members) = entry else { return entry }

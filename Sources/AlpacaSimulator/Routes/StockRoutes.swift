@@ -107,7 +107,7 @@ enum StockRoutes {
         let symbols = try context.dataQuery.stockSymbols().sorted()
         let page = try barPage(context, symbols: symbols)
         var map: [String: JSONValue] = [:]
-        for (symbol, bars) in page.bars { map[symbol] = .array(bars.map(WireEncoder.bar)) }
+        for (symbol, bars) in page.bars { map[symbol] = .array(faultedBars(bars, symbol: symbol, context)) }
         return .json(.object(["bars": .object(map), "next_page_token": .string(page.token)]))
     }
 
@@ -118,9 +118,23 @@ enum StockRoutes {
         let bars = page.bars.first?.bars ?? []
         return .json(
             .object([
-                "bars": .array(bars.map(WireEncoder.bar)), "next_page_token": .string(page.token),
+                "bars": .array(faultedBars(bars, symbol: symbol, context)), "next_page_token": .string(page.token),
                 "symbol": .string(symbol),
             ]))
+    }
+
+    /// The bars as JSON, with the symbol's data faults applied to every tenth bar (chosen by the
+    /// bar's time, so the same bars are hit on every request): the bar rules see one bad bar
+    /// among good ones.
+    static func faultedBars(_ bars: [SimBar], symbol: String, _ context: RouteContext) -> [JSONValue] {
+        let kinds = context.server.faults.dataFaults(path: context.request.path, symbol: symbol)
+        return bars.map { bar in
+            let json = WireEncoder.bar(bar)
+            guard !kinds.isEmpty, StableHash.mix(UInt64(bitPattern: bar.time.wholeSeconds)) % 10 == 0 else {
+                return json
+            }
+            return kinds.reduce(json) { DataFault.applyToBar($1, $0) }
+        }
     }
 
     private static func barPage(

@@ -48,6 +48,12 @@ public enum Action: Sendable, Hashable {
     case addSymbol
     /// Remove the selected symbol from the watchlist.
     case removeSymbol
+    /// Open the candle chart of the selected symbol (or the chain's underlying).
+    case openChart
+    /// The chart's next timeframe.
+    case nextTimeframe
+    /// The chart's previous timeframe.
+    case previousTimeframe
     /// List the account's Alpaca watchlists, to open one as the watchlist.
     case showAlpacaWatchlists
     /// Show or hide the help overlay.

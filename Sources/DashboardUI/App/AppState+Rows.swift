@@ -76,7 +76,7 @@ extension AppState {
         switch route {
         case .watchlist: return visibleWatchlist(now: now).count
         case .optionChain(let symbol): return chain(for: symbol)?.rows.count ?? 0
-        case .contract: return 0
+        case .contract, .chart: return 0
         case .quality: return visibleQuality.count
         case .validation: return visibleFailures.count
         case .cache: return (latest?.cache.count ?? 0) + (latest?.metrics.stages.count ?? 0)

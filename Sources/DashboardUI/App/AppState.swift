@@ -35,6 +35,8 @@ public struct AppState: Sendable, Equatable {
     public var notice: String?
     /// The data source known at start-up, shown before the first update (then the update's wins).
     public var origin: DataOrigin?
+    /// The chart's timeframe (`t`/`T` step through ``ChartSeries/timeframes``).
+    public var chartTimeframe: String
     /// The Alpaca watchlist picker's selection while it is open (`w`), nil when closed.
     public var watchlistPicker: ListState?
 
@@ -65,6 +67,7 @@ public struct AppState: Sendable, Equatable {
         self.notice = nil
         self.origin = origin
         self.watchlistPicker = nil
+        self.chartTimeframe = "5Min"
     }
 
     /// The route on screen.

@@ -72,6 +72,8 @@ private func renderRoute(
         WatchlistScreen.render(state, now: now, area: area, into: &buffer, theme: theme)
     case .optionChain(let symbol):
         OptionChainScreen.render(state, symbol: symbol, now: now, area: area, into: &buffer, theme: theme)
+    case .chart(let symbol):
+        ChartScreen.render(state, symbol: symbol, now: now, area: area, into: &buffer, theme: theme)
     case .contract(let occ):
         ContractDetailScreen.render(state, contract: occ, now: now, area: area, into: &buffer, theme: theme)
     case .quality:

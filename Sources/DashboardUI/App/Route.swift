@@ -8,6 +8,8 @@ public enum Route: Sendable, Hashable {
     case optionChain(String)
     /// One option contract.
     case contract(OCCSymbol)
+    /// The candle chart of a symbol.
+    case chart(String)
     /// Quality per symbol.
     case quality
     /// Validation failures.
@@ -20,7 +22,7 @@ public enum Route: Sendable, Hashable {
     /// The panel (tab) this route belongs to.
     public var panel: Panel {
         switch self {
-        case .watchlist: return .watchlist
+        case .watchlist, .chart: return .watchlist
         case .optionChain, .contract: return .optionChain
         case .quality: return .quality
         case .validation: return .validation
@@ -34,6 +36,7 @@ public enum Route: Sendable, Hashable {
         switch self {
         case .optionChain(let symbol): return "\(symbol) chain"
         case .contract(let occ): return occ.description
+        case .chart(let symbol): return "\(symbol) chart"
         default: return panel.title
         }
     }

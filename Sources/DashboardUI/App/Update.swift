@@ -91,6 +91,9 @@ extension AppState {
             guard panel == .watchlist, let symbol = selectedWatchlistSymbol else { return [] }
             notice = "removing \(symbol)"
             return [.command(.removeSymbol(symbol))]
+        case .openChart: return openChart()
+        case .nextTimeframe: return stepTimeframe(by: 1)
+        case .previousTimeframe: return stepTimeframe(by: -1)
         case .showAlpacaWatchlists:
             guard panel == .watchlist else { return [] }
             watchlistPicker = ListState()
@@ -170,6 +173,7 @@ extension AppState {
         }
         guard routes.count > 1 else { return [] }
         let leaving = routes.removeLast()
+        if case .chart = leaving { return [.command(.closeChart)] }
         if case .optionChain = leaving {
             chainSymbol = nil
             return [.command(.closeChain)]
@@ -233,6 +237,30 @@ extension AppState {
         guard ladder.indices.contains(target) else { return [] }
         refreshInterval = ladder[target]
         return [.command(.setRefreshInterval(refreshInterval))]
+    }
+
+    // MARK: The chart
+
+    /// Opens the chart of the selected watchlist symbol, or of the chain's underlying.
+    mutating func openChart() -> [Effect] {
+        let symbol: String?
+        switch route {
+        case .watchlist: symbol = selectedWatchlistSymbol
+        case .optionChain(let underlying), .chart(let underlying): symbol = underlying
+        default: symbol = nil
+        }
+        guard let symbol, route != .chart(symbol) else { return [] }
+        routes.append(.chart(symbol))
+        return [.command(.openChart(symbol: symbol, timeframe: chartTimeframe))]
+    }
+
+    /// Steps the chart's timeframe (only on the chart).
+    mutating func stepTimeframe(by step: Int) -> [Effect] {
+        guard case .chart(let symbol) = route else { return [] }
+        let frames = ChartSeries.timeframes
+        let index = frames.firstIndex(of: chartTimeframe) ?? 0
+        chartTimeframe = frames[(index + step + frames.count) % frames.count]
+        return [.command(.openChart(symbol: symbol, timeframe: chartTimeframe))]
     }
 
     // MARK: The Alpaca watchlist picker

@@ -44,8 +44,11 @@ public enum KeyMaps {
                 KeyBinding(keys: [.char("s")], action: .cycleSort, help: "sort by next column", showInFooter: true),
                 KeyBinding(keys: [.char("a")], action: .addSymbol, help: "add a symbol", showInFooter: true),
                 KeyBinding(keys: [.char("d")], action: .removeSymbol, help: "remove selected symbol"),
+                KeyBinding(keys: [.char("c")], action: .openChart, help: "candle chart of the selected symbol"),
                 KeyBinding(
                     keys: [.char("w")], action: .showAlpacaWatchlists, help: "open one of your Alpaca watchlists"),
+                KeyBinding(keys: [.char("t")], action: .nextTimeframe, help: "chart: next timeframe"),
+                KeyBinding(keys: [.char("T")], action: .previousTimeframe, help: "chart: previous timeframe"),
             ]
         case .optionChain:
             return [
@@ -57,6 +60,7 @@ public enum KeyMaps {
                 KeyBinding(
                     keys: [.char("D")], action: .jumpToDelta, help: "jump to the strike nearest a delta (0.30)",
                     showInFooter: true),
+                KeyBinding(keys: [.char("c")], action: .openChart, help: "candle chart of the underlying"),
             ]
         case .quality:
             return [

@@ -36,6 +36,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var activeAlertCount: Int
     /// How many times an alert has fired since start (the bell rings when it grows).
     public var alertsFired: Int
+    /// The focused chart, when one is open.
+    public var chart: ChartSeries?
     /// The account's Alpaca watchlists, once asked for (`w`); nil before.
     public var alpacaWatchlists: [AlpacaWatchlist]?
     /// Why the Alpaca watchlists could not be read or opened, if they could not.
@@ -49,7 +51,7 @@ public struct DashboardSnapshot: Sendable, Equatable {
         validationFailures: [ValidationFailureRecord] = [], failureCounts: [RuleID: Int] = [:],
         refreshInterval: Double = 2, paused: Bool = false, alerts: [AlertEvent] = [], activeAlertCount: Int = 0,
         alertsFired: Int = 0, alpacaWatchlists: [AlpacaWatchlist]? = nil,
-        alpacaWatchlistFailure: PipelineFailure? = nil
+        alpacaWatchlistFailure: PipelineFailure? = nil, chart: ChartSeries? = nil
     ) {
         self.generation = generation
         self.origin = origin
@@ -70,5 +72,6 @@ public struct DashboardSnapshot: Sendable, Equatable {
         self.alertsFired = alertsFired
         self.alpacaWatchlists = alpacaWatchlists
         self.alpacaWatchlistFailure = alpacaWatchlistFailure
+        self.chart = chart
     }
 }

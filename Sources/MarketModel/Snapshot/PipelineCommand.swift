@@ -14,6 +14,10 @@ public enum PipelineCommand: Sendable, Equatable {
     case addSymbol(String)
     /// Remove a symbol from the watchlist (and save it to the config file).
     case removeSymbol(String)
+    /// Focus the chart of a symbol at a timeframe (`1Min` … `1Day`).
+    case openChart(symbol: String, timeframe: String)
+    /// Stop refreshing the chart.
+    case closeChart
     /// Fetch the account's watchlists from Alpaca (read-only).
     case listAlpacaWatchlists
     /// Make the Alpaca watchlist with this id the dashboard's watchlist (saved to the config file).

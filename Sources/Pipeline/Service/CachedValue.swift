@@ -13,6 +13,8 @@ public enum CachedValue: Sendable {
     case contracts([WireOptionContract])
     /// Validated bars (historical class).
     case bars([Bar])
+    /// A chart's bars, each validated on its own.
+    case chart([ChartSeries.Slot])
     /// The closes of validated daily bars, oldest first, for a sparkline (historical class).
     case closes([Double])
     /// The market clock (real-time class).
@@ -35,6 +37,7 @@ extension CachedValue {
                 * (MemoryLayout<ProcessedOptionQuote>.stride + overhead)
         case .contracts(let list): return overhead + list.count * (MemoryLayout<WireOptionContract>.stride + overhead)
         case .bars(let bars): return overhead + bars.count * MemoryLayout<Bar>.stride
+        case .chart(let slots): return overhead + slots.count * (MemoryLayout<ChartSeries.Slot>.stride + 64)
         case .closes(let closes): return overhead + closes.count * MemoryLayout<Double>.stride
         case .clock: return MemoryLayout<MarketClock>.stride + overhead
         case .calendar(let opens): return overhead + opens.count * MemoryLayout<Timestamp>.stride

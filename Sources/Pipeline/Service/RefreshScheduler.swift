@@ -12,7 +12,7 @@ import TTLCache
 /// it arrives (a ``WakeSignal`` per kind); nothing polls.
 public actor RefreshScheduler: Service {
     private enum Kind: CaseIterable {
-        case watchlist, clock, chain, bars
+        case watchlist, clock, chain, bars, chart
     }
 
     private let service: MarketDataService
@@ -33,6 +33,8 @@ public actor RefreshScheduler: Service {
     private var chainFocus: (underlying: String, expiration: CalendarDate?)?
     private var chain: OptionChainView?
     private var paused = false
+    private var chartFocus: (symbol: String, timeframe: String)?
+    private var chart: ChartSeries?
     private var alpacaWatchlists: [AlpacaWatchlist]?
     private var alpacaWatchlistFailure: PipelineFailure?
     private var lastSuccess: Timestamp?
@@ -135,6 +137,17 @@ public actor RefreshScheduler: Service {
             rows[symbol] = nil
             onWatchlistChange(watchlist)
             publish()
+        case .openChart(let symbol, let timeframe):
+            chartFocus = (symbol, timeframe)
+            if chart?.symbol != symbol || chart?.timeframe != timeframe {
+                chart = ChartSeries(symbol: symbol, timeframe: timeframe)
+            }
+            force([.chart])
+            publish()
+        case .closeChart:
+            chartFocus = nil
+            chart = nil
+            publish()
         case .listAlpacaWatchlists:
             Task { await self.listAlpacaWatchlists() }
         case .openAlpacaWatchlist(let id):
@@ -187,6 +200,13 @@ public actor RefreshScheduler: Service {
         case .clock: seconds = intervals.clock
         case .chain: seconds = intervals.chain
         case .bars: seconds = intervals.bars
+        case .chart:
+            // Minute bars change every minute; the others far less often (and cache for longer).
+            switch chartFocus?.timeframe {
+            case "1Min": seconds = 15
+            case "5Min", "15Min": seconds = 30
+            default: seconds = 60
+            }
         }
         // The command line and the config file refuse anything outside 0.2 s … 1 h; a value that
         // reaches here some other way still never spins a core (0, NaN) or overflows a Duration.
@@ -208,7 +228,7 @@ public actor RefreshScheduler: Service {
         while !Task.isCancelled {
             let forcedNow = forced.remove(kind) != nil
             if !paused || forcedNow {
-                await refresh(kind, bypassCache: forcedNow || kind == .watchlist || kind == .chain)
+                await refresh(kind, bypassCache: forcedNow || kind == .watchlist || kind == .chain || kind == .chart)
             }
             let waitStart = ContinuousClock.now
             while !forced.contains(kind), !Task.isCancelled {
@@ -268,6 +288,25 @@ public actor RefreshScheduler: Service {
             }
         case .bars:
             if let lines = try? await service.sparklines(watchlist) { sparklines.merge(lines) { _, new in new } }
+        case .chart:
+            guard let focus = chartFocus else { return }
+            let series = await service.chart(focus.symbol, timeframe: focus.timeframe, bypassCache: bypassCache)
+            guard let current = chartFocus, current == focus else { return }
+            if series.failure != nil, var kept = chart, kept.symbol == series.symbol,
+                kept.timeframe == series.timeframe,
+                !kept.slots.isEmpty
+            {
+                // A failed refresh keeps the last good bars on screen, with the failure shown.
+                kept.failure = series.failure
+                chart = kept
+            } else {
+                chart = series
+            }
+            if series.failure?.code == .upstreamError {
+                lastError = series.failure
+            } else if series.failure == nil {
+                succeeded()
+            }
         }
         publish()
     }
@@ -292,7 +331,8 @@ public actor RefreshScheduler: Service {
             optionsFeed: configuration.optionsFeed, clock: clock, lastSuccessfulRefresh: lastSuccess,
             lastError: lastError, watchlist: list, chain: chain, quality: journal.quality(for: watchlist),
             validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
-            paused: paused, alpacaWatchlists: alpacaWatchlists, alpacaWatchlistFailure: alpacaWatchlistFailure)
+            paused: paused, alpacaWatchlists: alpacaWatchlists, alpacaWatchlistFailure: alpacaWatchlistFailure,
+            chart: chart)
         let metrics = service.metrics.snapshot()
         if !alertEngine.rules.isEmpty {
             let events = alertEngine.evaluate(
