@@ -53,11 +53,9 @@ enum ChartScreen {
         {
             return last
         }
-        if case .bar(let bar)? = state.latest?.market.chart?.slots.last(where: {
-            if case .bar = $0 { true } else { false }
-        }) {
-            return bar.close
-        }
+        // Off the watchlist (a chain's underlying): the newest validated bar's close.
+        guard let chart = state.latest?.market.chart, chart.symbol == symbol else { return nil }
+        for case .bar(let bar) in chart.slots.reversed() { return bar.close }
         return nil
     }
 
