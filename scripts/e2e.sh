@@ -48,6 +48,16 @@ wait_for() {
     return 1
 }
 
+# Like wait_for, for an extended regular expression (rows show their symbol before their price).
+wait_for_pattern() {
+    local deadline=$((SECONDS + ${2:-15}))
+    while [ $SECONDS -lt $deadline ]; do
+        screen | grep -qE -- "$1" && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
 # wait_exit [SECONDS]: the program's exit status once it has ended (the pane stays open).
 wait_exit() {
     local deadline=$((SECONDS + ${1:-10}))
@@ -88,7 +98,7 @@ restored() {
 echo "e2e: demo on the embedded simulator"
 start --demo --watchlist AAPL,MSFT,NVDA,SPY
 if wait_for "SIMULATED" 15; then ok "status bar says SIMULATED"; else bad "status bar says SIMULATED"; fi
-if wait_for "MSFT" 15 && screen | grep -qE 'AAPL +[0-9]+\.[0-9]{2}'; then ok "watchlist shows prices"; else bad "watchlist shows prices"; fi
+if wait_for_pattern 'AAPL +[0-9]+\.[0-9]{2}' 15 && wait_for_pattern 'MSFT +[0-9]+\.[0-9]{2}' 5; then ok "watchlist shows prices"; else bad "watchlist shows prices"; fi
 
 "${T[@]}" send-keys -t e2e Enter
 if wait_for "Strike" 15 && wait_for "▶" 10; then
@@ -237,7 +247,7 @@ sleep 0.3
 rm -f "$WORK/exit"
 "${T[@]}" new-session -d -s e2e -x 120 -y 40 \
     "$ENVIRONMENT XDG_STATE_HOME=/proc/alpaca-e2e-unwritable $BIN --demo --watchlist AAPL,MSFT; echo \$? > $WORK/exit; sleep 600"
-if wait_for "SIMULATED" 15 && wait_for "MSFT" 15 && screen | grep -qE 'AAPL +[0-9]+\.[0-9]{2}'; then
+if wait_for "SIMULATED" 15 && wait_for_pattern 'AAPL +[0-9]+\.[0-9]{2}' 15; then
     "${T[@]}" send-keys -t e2e q
     status=$(wait_exit 10)
     if [ "$status" = "0" ]; then ok "an unwritable state folder: runs with prices, q exits 0"; else bad "unwritable state folder (exit $status)"; fi

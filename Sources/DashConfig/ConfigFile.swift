@@ -19,6 +19,8 @@ public struct ConfigFile: Codable, Equatable, Sendable {
         public var chain: Double?
         /// Sparkline bars.
         public var bars: Double?
+        /// The account, positions and open orders.
+        public var portfolio: Double?
 
         /// Creates a value.
         public init(watchlist: Double? = nil, clock: Double? = nil, chain: Double? = nil, bars: Double? = nil) {
@@ -231,6 +233,7 @@ public struct ConfigFile: Codable, Equatable, Sendable {
         if let v = refresh?.clock { intervals.clock = v }
         if let v = refresh?.chain { intervals.chain = v }
         if let v = refresh?.bars { intervals.bars = v }
+        if let v = refresh?.portfolio { intervals.portfolio = v }
         return intervals
     }
 
@@ -249,6 +252,7 @@ public struct ConfigFile: Codable, Equatable, Sendable {
         try range("refresh.clock", refresh?.clock, Self.refreshRange, " s")
         try range("refresh.chain", refresh?.chain, Self.refreshRange, " s")
         try range("refresh.bars", refresh?.bars, Self.refreshRange, " s")
+        try range("refresh.portfolio", refresh?.portfolio, Self.refreshRange, " s")
         try range("thresholds.staleness_seconds", thresholds?.stalenessSeconds, Self.stalenessRange, " s")
         try range("thresholds.clock_skew_seconds", thresholds?.clockSkewSeconds, Self.clockSkewRange, " s")
         try range(

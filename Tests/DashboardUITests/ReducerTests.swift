@@ -149,6 +149,8 @@ struct ReducerTests {
         _ = press(.backTab, .backTab, .backTab, in: &state)
         #expect(state.panel == .watchlist)
         _ = press(.backTab, in: &state)
+        #expect(state.panel == .portfolio)
+        _ = press(.backTab, in: &state)
         #expect(state.panel == .upstream)
         _ = press(.char("5"), in: &state)
         #expect(state.route == .cache)

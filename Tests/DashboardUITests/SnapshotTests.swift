@@ -140,6 +140,90 @@ struct SnapshotTests {
         expectSnapshot(frame(Self.chartState(size: size)), named: "chart")
     }
 
+    static func portfolioState(size: Size) -> AppState {
+        func figure(_ text: String) -> PortfolioView.Figure {
+            PortfolioView.Figure(text: text, value: Double(text) ?? 0)
+        }
+        var market = Fixtures.market
+        market.portfolio = PortfolioView(
+            account: PortfolioView.Account(
+                status: "ACTIVE", equity: figure("104512.37"), lastEquity: figure("103980.10"),
+                cash: figure("61240.12"),
+                buyingPower: figure("122480.24"), longMarketValue: figure("43272.25"), shortMarketValue: figure("0"),
+                patternDayTrader: false, daytradeCount: 0),
+            positions: [
+                PortfolioView.Position(
+                    symbol: "AAPL", side: "long", assetClass: "us_equity", quantity: figure("120"),
+                    averageEntryPrice: figure("176.4"), currentPrice: figure("187.25"), marketValue: figure("22470"),
+                    costBasis: figure("21168"), unrealizedPL: figure("1302"), unrealizedPLPercent: figure("0.0615"),
+                    intradayPL: figure("210"), intradayPLPercent: figure("0.0094")),
+                PortfolioView.Position(
+                    symbol: "MSFT", side: "long", assetClass: "us_equity", quantity: figure("40"),
+                    averageEntryPrice: figure("420.1"), currentPrice: figure("412.1"), marketValue: figure("16484"),
+                    costBasis: figure("16804"), unrealizedPL: figure("-320"), unrealizedPLPercent: figure("-0.019"),
+                    intradayPL: figure("-116"), intradayPLPercent: figure("-0.007"),
+                    flags: [
+                        PipelineFailure(
+                            code: .businessRuleViolation, rule: RuleID(rawValue: "P001"), symbol: "MSFT",
+                            message: "outside")
+                    ], isStale: true),
+                PortfolioView.Position(
+                    symbol: "AAPL240322C00187500", side: "long", assetClass: "us_option", quantity: figure("2"),
+                    averageEntryPrice: figure("2.65"), currentPrice: figure("3.05"), marketValue: figure("610"),
+                    costBasis: figure("530"), unrealizedPL: figure("80"), unrealizedPLPercent: figure("0.1509"),
+                    intradayPL: nil, intradayPLPercent: nil),
+            ],
+            orders: [
+                PortfolioView.Order(
+                    symbol: "NVDA", side: "buy", type: "limit", quantity: figure("10"), filledQuantity: figure("0"),
+                    limitPrice: figure("860"), stopPrice: nil, status: "new", submittedAt: Fixtures.ago(600))
+            ], fetchedAt: Fixtures.ago(4))
+        var state = Fixtures.state([.portfolio], size: size)
+        _ = update(&state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+        return state
+    }
+
+    @Test(arguments: sizes + [Size(width: 40, height: 12)])
+    func portfolioPanel(size: Size) {
+        let state = Self.portfolioState(size: size)
+        let text = frame(state).snapshotText
+        #expect(text.contains("104512.37") && text.contains("No open") == false)
+        if size.width >= 80 { #expect(text.contains("! P001") || size.width < 120) }
+        expectSnapshot(frame(state), named: "portfolio")
+    }
+
+    @Test func portfolioKeysSortAndDrillIntoTheChain() {
+        var state = Self.portfolioState(size: Size(width: 120, height: 40))
+        _ = update(&state, .key(.char("s")))
+        #expect(state.visiblePositions.map(\.symbol) == ["AAPL", "AAPL240322C00187500", "MSFT"], "by symbol")
+        _ = update(&state, .key(.char("s")))
+        #expect(state.visiblePositions.map(\.symbol) == ["AAPL", "MSFT", "AAPL240322C00187500"], "by market value")
+        _ = update(&state, .key(.char("s")))
+        #expect(state.visiblePositions.map(\.symbol) == ["AAPL", "AAPL240322C00187500", "MSFT"], "by unrealized P&L")
+        _ = update(&state, .key(.char("s")))
+        #expect(state.visiblePositions.map(\.symbol) == ["AAPL", "MSFT", "AAPL240322C00187500"], "by day P&L, — last")
+        _ = update(&state, .key(.down))
+        _ = update(&state, .key(.down))
+        // An option position opens its contract, loading the chain at its expiry.
+        let contract = OCCSymbol("AAPL240322C00187500")!
+        #expect(
+            update(&state, .key(.enter)) == [
+                .command(.openChain(underlying: "AAPL", expiration: contract.expiration))
+            ])
+        #expect(state.route == .contract(contract))
+        _ = update(&state, .key(.escape))
+        #expect(state.route == .optionChain("AAPL"))
+        // A stock position opens its chain (already focused here, so no new command).
+        _ = update(&state, .key(.char("7")))
+        _ = update(&state, .key(.char("g")))
+        #expect(state.visiblePositions.first?.symbol == "AAPL")
+        #expect(update(&state, .key(.enter)) == [])
+        #expect(state.route == .optionChain("AAPL"))
+        var fresh = Fixtures.state()
+        _ = update(&fresh, .key(.char("7")))
+        #expect(fresh.route == .portfolio)
+    }
+
     @Test func degradedLayout() {
         let size = Size(width: 40, height: 12)
         for (name, routes) in Self.screens {

@@ -117,6 +117,7 @@ struct RefreshSchedulerTests {
             intervals.clock = 60
             intervals.chain = 60
             intervals.bars = 60
+            intervals.portfolio = 60
             let scheduler = RefreshScheduler(
                 service: service, watchlist: ["AAPL"], origin: .simulated, intervals: intervals)
             let updates = scheduler.updates
@@ -125,7 +126,10 @@ struct RefreshSchedulerTests {
             let server = upstream.server
             let snapshots: @Sendable () -> Int = { server.stats.requests(to: "/v2/stocks/snapshots") }
 
-            let first = await Self.next(updates) { $0.market.watchlist.allSatisfy { $0.quote != nil } }
+            // Every loop's first refresh done (the portfolio's reads its positions' quotes too).
+            let first = await Self.next(updates) {
+                $0.market.watchlist.allSatisfy { $0.quote != nil } && $0.market.portfolio != nil
+            }
             #expect(first != nil)
             let requests = snapshots()
             #expect(requests >= 1)

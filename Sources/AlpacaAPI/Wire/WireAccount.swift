@@ -22,6 +22,10 @@ public struct WireAccount: Sendable, Equatable {
     public var portfolioValue: WireDecimal?
     /// Long market value.
     public var longMarketValue: WireDecimal?
+    /// Market value of short positions (zero or negative).
+    public var shortMarketValue: WireDecimal?
+    /// Whether the account is flagged as a pattern day trader.
+    public var patternDayTrader: Bool?
     /// Day trades in the window (removed by Alpaca in 2026; optional).
     public var daytradeCount: Int64?
     /// Options trading level.
@@ -46,6 +50,10 @@ public struct WireAccount: Sendable, Equatable {
         longMarketValue = try json.optional("long_market_value") { v throws(DecodeError) in
             try WireDecimal(json: v)
         }
+        shortMarketValue = try json.optional("short_market_value") { v throws(DecodeError) in
+            try WireDecimal(json: v)
+        }
+        patternDayTrader = try json.optional("pattern_day_trader") { v throws(DecodeError) in try v.bool() }
         daytradeCount = try json.optional("daytrade_count") { v throws(DecodeError) in try v.int64() }
         optionsTradingLevel = try json.optional("options_trading_level") { v throws(DecodeError) in try v.int64() }
         tradingBlocked = try json.optional("trading_blocked") { v throws(DecodeError) in try v.bool() }

@@ -26,6 +26,10 @@ public struct WireOrder: Sendable, Equatable {
     public var status: String
     /// Time in force.
     public var timeInForce: String
+    /// The stop price of stop and stop-limit orders.
+    public var stopPrice: WireDecimal?
+    /// When the order was submitted.
+    public var submittedAt: Timestamp?
     /// Creation time.
     public var createdAt: Timestamp
     /// Legs of a multi-leg order.
@@ -53,6 +57,8 @@ public struct WireOrder: Sendable, Equatable {
         status = try json.required("status") { v throws(DecodeError) in try v.string() }
         timeInForce = try json.required("time_in_force") { v throws(DecodeError) in try v.string() }
         createdAt = try json.required("created_at") { v throws(DecodeError) in try v.timestamp() }
+        stopPrice = try json.optional("stop_price") { v throws(DecodeError) in try WireDecimal(json: v) }
+        submittedAt = try json.optional("submitted_at") { v throws(DecodeError) in try v.timestamp() }
         legs =
             try json.optional("legs") { v throws(DecodeError) in
                 var out: [WireOrder] = []

@@ -22,6 +22,12 @@ public struct WirePosition: Sendable, Equatable {
     public var currentPrice: WireDecimal?
     /// Change today as a fraction.
     public var changeToday: WireDecimal?
+    /// Unrealized profit or loss as a fraction of the cost basis.
+    public var unrealizedPLPercent: WireDecimal?
+    /// The day's unrealized profit or loss.
+    public var unrealizedIntradayPL: WireDecimal?
+    /// The day's unrealized profit or loss as a fraction.
+    public var unrealizedIntradayPLPercent: WireDecimal?
 
     /// Reads a position object.
     /// - Throws: `DecodeError` when a required field is missing or malformed.
@@ -37,5 +43,12 @@ public struct WirePosition: Sendable, Equatable {
         unrealizedPL = try json.optional("unrealized_pl") { v throws(DecodeError) in try WireDecimal(json: v) }
         currentPrice = try json.optional("current_price") { v throws(DecodeError) in try WireDecimal(json: v) }
         changeToday = try json.optional("change_today") { v throws(DecodeError) in try WireDecimal(json: v) }
+        unrealizedPLPercent = try json.optional("unrealized_plpc") { v throws(DecodeError) in try WireDecimal(json: v) }
+        unrealizedIntradayPL = try json.optional("unrealized_intraday_pl") { v throws(DecodeError) in
+            try WireDecimal(json: v)
+        }
+        unrealizedIntradayPLPercent = try json.optional("unrealized_intraday_plpc") { v throws(DecodeError) in
+            try WireDecimal(json: v)
+        }
     }
 }

@@ -1,5 +1,5 @@
 import MarketMetrics
-import MarketModel
+public import MarketModel
 import TTLCache
 import TUICore
 
@@ -45,6 +45,27 @@ extension AppState {
         return chain
     }
 
+    /// Positions in the chosen order (`s`).
+    ///
+    /// The orders are Alpaca's, then by symbol, market value, unrealized or day P&L (largest first,
+    /// missing figures last).
+    public var visiblePositions: [PortfolioView.Position] {
+        let positions = latest?.market.portfolio?.positions ?? []
+        let key: (PortfolioView.Position) -> Double?
+        switch sortIndex[.portfolio] ?? 0 {
+        case 1: return positions.sorted { $0.symbol < $1.symbol }
+        case 2: key = { $0.marketValue?.value }
+        case 3: key = { $0.unrealizedPL?.value }
+        case 4: key = { $0.intradayPL?.value }
+        default: return positions
+        }
+        return positions.enumerated().sorted { a, b in
+            let x = key(a.element) ?? -.infinity
+            let y = key(b.element) ?? -.infinity
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// Quality rows after the filter and the sort (by symbol, or worst score first).
     var visibleQuality: [QualityRow] {
         guard let rows = latest?.market.quality else { return [] }
@@ -81,6 +102,7 @@ extension AppState {
         case .validation: return visibleFailures.count
         case .cache: return (latest?.cache.count ?? 0) + (latest?.metrics.stages.count ?? 0)
         case .upstream: return latest?.metrics.endpoints.count ?? 0
+        case .portfolio: return visiblePositions.count
         }
     }
 

@@ -1,4 +1,4 @@
-/// The six panels of the dashboard, numbered as their keys.
+/// The seven panels of the dashboard, numbered as their keys.
 public enum Panel: Int, CaseIterable, Sendable, Hashable {
     /// Quotes of the watchlist.
     case watchlist = 1
@@ -12,6 +12,8 @@ public enum Panel: Int, CaseIterable, Sendable, Hashable {
     case cache
     /// Upstream endpoints, rate limit and connection.
     case upstream
+    /// The account, positions and open orders (read-only).
+    case portfolio
 
     /// The tab title.
     public var title: String {
@@ -22,6 +24,7 @@ public enum Panel: Int, CaseIterable, Sendable, Hashable {
         case .validation: return "Validation failures"
         case .cache: return "Cache & pipeline"
         case .upstream: return "Upstream"
+        case .portfolio: return "Portfolio"
         }
     }
 
@@ -34,6 +37,7 @@ public enum Panel: Int, CaseIterable, Sendable, Hashable {
         case .validation: return "Fails"
         case .cache: return "Cache"
         case .upstream: return "Upstr"
+        case .portfolio: return "Port"
         }
     }
 }

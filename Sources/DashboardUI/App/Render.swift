@@ -82,6 +82,8 @@ private func renderRoute(
         ValidationPanel.render(state, latest.market, area: area, into: &buffer, theme: theme)
     case .cache:
         CachePanel.render(state, latest, area: area, into: &buffer, theme: theme)
+    case .portfolio:
+        PortfolioScreen.render(state, now: now, area: area, into: &buffer, theme: theme)
     case .upstream:
         UpstreamPanel.render(state, latest.metrics, now: now, area: area, into: &buffer, theme: theme)
     }

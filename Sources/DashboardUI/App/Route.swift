@@ -18,6 +18,8 @@ public enum Route: Sendable, Hashable {
     case cache
     /// Upstream health.
     case upstream
+    /// The account, positions and open orders.
+    case portfolio
 
     /// The panel (tab) this route belongs to.
     public var panel: Panel {
@@ -28,6 +30,7 @@ public enum Route: Sendable, Hashable {
         case .validation: return .validation
         case .cache: return .cache
         case .upstream: return .upstream
+        case .portfolio: return .portfolio
         }
     }
 

@@ -144,6 +144,17 @@ extension AppState {
         case .watchlist:
             guard let symbol = selectedWatchlistSymbol else { return [] }
             return openChain(symbol)
+        case .portfolio:
+            let positions = visiblePositions
+            let selected = listState(for: .portfolio).selected
+            guard positions.indices.contains(selected) else { return [] }
+            // An option position opens its contract (its chain loads at the contract's expiry).
+            if let contract = OCCSymbol(positions[selected].symbol) {
+                routes = [.watchlist, .optionChain(contract.root), .contract(contract)]
+                chainSymbol = contract.root
+                return [.command(.openChain(underlying: contract.root, expiration: contract.expiration))]
+            }
+            return openChain(positions[selected].underlying)
         case .optionChain(let symbol):
             guard let chain = chain(for: symbol) else { return [] }
             let selected = listState(for: route).selected
@@ -197,6 +208,7 @@ extension AppState {
         case .validation: routes = [.validation]
         case .cache: routes = [.cache]
         case .upstream: routes = [.upstream]
+        case .portfolio: routes = [.portfolio]
         }
         return []
     }
@@ -213,6 +225,10 @@ extension AppState {
             let next = ((sortIndex[.quality] ?? 0) + 1) % 2
             sortIndex[.quality] = next
             notice = next == 1 ? "sorted by score" : "sorted by symbol"
+        case .portfolio:
+            let next = ((sortIndex[.portfolio] ?? 0) + 1) % PortfolioScreen.sorts.count
+            sortIndex[.portfolio] = next
+            notice = "sorted by \(PortfolioScreen.sorts[next])"
         default:
             return
         }

@@ -73,6 +73,12 @@ public enum KeyMaps {
                     keys: [.char("/")], action: .beginFilter, help: "filter rule/symbol/text",
                     showInFooter: true)
             ]
+        case .portfolio:
+            return [
+                KeyBinding(
+                    keys: [.enter], action: .drillDown, help: "open the position's option chain", showInFooter: true),
+                KeyBinding(keys: [.char("s")], action: .cycleSort, help: "sort positions", showInFooter: true),
+            ]
         case .cache, .upstream:
             return []
         }

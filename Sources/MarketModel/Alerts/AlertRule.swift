@@ -209,7 +209,7 @@ public struct AlertRule: Sendable, Equatable, CustomStringConvertible {
         if word == "*" { return nil }
         let upper = word.uppercased()
         let scalars = Array(upper.unicodeScalars)
-        guard scalars.count == 4, "VBQ".unicodeScalars.contains(scalars[0]),
+        guard scalars.count == 4, "VBQP".unicodeScalars.contains(scalars[0]),
             scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) })
         else { throw AlertRuleError("names '\(word)', which is not a rule id such as V009") }
         return RuleID(rawValue: upper)

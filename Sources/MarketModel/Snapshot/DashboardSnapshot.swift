@@ -36,6 +36,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var activeAlertCount: Int
     /// How many times an alert has fired since start (the bell rings when it grows).
     public var alertsFired: Int
+    /// The account, positions and open orders, once read.
+    public var portfolio: PortfolioView?
     /// The focused chart, when one is open.
     public var chart: ChartSeries?
     /// The account's Alpaca watchlists, once asked for (`w`); nil before.
@@ -51,7 +53,7 @@ public struct DashboardSnapshot: Sendable, Equatable {
         validationFailures: [ValidationFailureRecord] = [], failureCounts: [RuleID: Int] = [:],
         refreshInterval: Double = 2, paused: Bool = false, alerts: [AlertEvent] = [], activeAlertCount: Int = 0,
         alertsFired: Int = 0, alpacaWatchlists: [AlpacaWatchlist]? = nil,
-        alpacaWatchlistFailure: PipelineFailure? = nil, chart: ChartSeries? = nil
+        alpacaWatchlistFailure: PipelineFailure? = nil, chart: ChartSeries? = nil, portfolio: PortfolioView? = nil
     ) {
         self.generation = generation
         self.origin = origin
@@ -73,5 +75,6 @@ public struct DashboardSnapshot: Sendable, Equatable {
         self.alpacaWatchlists = alpacaWatchlists
         self.alpacaWatchlistFailure = alpacaWatchlistFailure
         self.chart = chart
+        self.portfolio = portfolio
     }
 }

@@ -45,6 +45,12 @@ public enum Rules {
     public static let marketContext = RuleID(rawValue: "B008")
     /// Q001: the quality score is at least the configured minimum.
     public static let minimumQuality = RuleID(rawValue: "Q001")
+    /// P001: a position's current price lies within its symbol's validated spread (± tolerance).
+    public static let positionPrice = RuleID(rawValue: "P001")
+    /// P002: a position's market value is its quantity times its current price (× 100 for options).
+    public static let positionValue = RuleID(rawValue: "P002")
+    /// P003: the account's equity is its cash plus its long and short market values.
+    public static let accountEquity = RuleID(rawValue: "P003")
 
     /// Every rule with a one-line description, for help screens and docs.
     public static let catalogue: [(id: RuleID, text: String)] = [
@@ -68,5 +74,8 @@ public enum Rules {
         (greeksInRange, "greeks in range"),
         (marketContext, "no regular-session prints while closed"),
         (minimumQuality, "quality score at least the minimum"),
+        (positionPrice, "position price within the validated spread"),
+        (positionValue, "position market value = qty × price"),
+        (accountEquity, "equity = cash + long + short market value"),
     ]
 }

@@ -13,6 +13,8 @@ public enum CachedValue: Sendable {
     case contracts([WireOptionContract])
     /// Validated bars (historical class).
     case bars([Bar])
+    /// The account, positions and open orders, with their flags.
+    indirect case portfolio(PortfolioView)
     /// A chart's bars, each validated on its own.
     case chart([ChartSeries.Slot])
     /// The closes of validated daily bars, oldest first, for a sparkline (historical class).
@@ -37,6 +39,8 @@ extension CachedValue {
                 * (MemoryLayout<ProcessedOptionQuote>.stride + overhead)
         case .contracts(let list): return overhead + list.count * (MemoryLayout<WireOptionContract>.stride + overhead)
         case .bars(let bars): return overhead + bars.count * MemoryLayout<Bar>.stride
+        case .portfolio(let view):
+            return overhead + (view.positions.count + view.orders.count) * 512
         case .chart(let slots): return overhead + slots.count * (MemoryLayout<ChartSeries.Slot>.stride + 64)
         case .closes(let closes): return overhead + closes.count * MemoryLayout<Double>.stride
         case .clock: return MemoryLayout<MarketClock>.stride + overhead

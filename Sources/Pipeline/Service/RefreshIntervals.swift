@@ -8,6 +8,8 @@ public struct RefreshIntervals: Sendable, Equatable {
     public var chain: Double = 5
     /// Bars for the sparklines.
     public var bars: Double = 60
+    /// The account, positions and open orders.
+    public var portfolio: Double = 15
 
     /// Creates the defaults.
     public init() {}

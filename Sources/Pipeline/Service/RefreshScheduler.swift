@@ -12,7 +12,7 @@ import TTLCache
 /// it arrives (a ``WakeSignal`` per kind); nothing polls.
 public actor RefreshScheduler: Service {
     private enum Kind: CaseIterable {
-        case watchlist, clock, chain, bars, chart
+        case watchlist, clock, chain, bars, chart, portfolio
     }
 
     private let service: MarketDataService
@@ -35,6 +35,7 @@ public actor RefreshScheduler: Service {
     private var paused = false
     private var chartFocus: (symbol: String, timeframe: String)?
     private var chart: ChartSeries?
+    private var portfolio: PortfolioView?
     private var alpacaWatchlists: [AlpacaWatchlist]?
     private var alpacaWatchlistFailure: PipelineFailure?
     private var lastSuccess: Timestamp?
@@ -200,6 +201,7 @@ public actor RefreshScheduler: Service {
         case .clock: seconds = intervals.clock
         case .chain: seconds = intervals.chain
         case .bars: seconds = intervals.bars
+        case .portfolio: seconds = intervals.portfolio
         case .chart:
             // Minute bars change every minute; the others far less often (and cache for longer).
             switch chartFocus?.timeframe {
@@ -228,7 +230,7 @@ public actor RefreshScheduler: Service {
         while !Task.isCancelled {
             let forcedNow = forced.remove(kind) != nil
             if !paused || forcedNow {
-                await refresh(kind, bypassCache: forcedNow || kind == .watchlist || kind == .chain || kind == .chart)
+                await refresh(kind, bypassCache: forcedNow || [.watchlist, .chain, .chart, .portfolio].contains(kind))
             }
             let waitStart = ContinuousClock.now
             while !forced.contains(kind), !Task.isCancelled {
@@ -288,6 +290,19 @@ public actor RefreshScheduler: Service {
             }
         case .bars:
             if let lines = try? await service.sparklines(watchlist) { sparklines.merge(lines) { _, new in new } }
+        case .portfolio:
+            var view = await service.portfolio(bypassCache: bypassCache)
+            if let failure = view.failure {
+                // A failed read keeps the last good figures on screen, with the failure shown.
+                if var kept = portfolio, kept.account != nil {
+                    kept.failure = failure
+                    view = kept
+                }
+                if failure.code == .upstreamError { lastError = failure }
+            } else {
+                succeeded()
+            }
+            portfolio = view
         case .chart:
             guard let focus = chartFocus else { return }
             let series = await service.chart(focus.symbol, timeframe: focus.timeframe, bypassCache: bypassCache)
@@ -332,7 +347,7 @@ public actor RefreshScheduler: Service {
             lastError: lastError, watchlist: list, chain: chain, quality: journal.quality(for: watchlist),
             validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
             paused: paused, alpacaWatchlists: alpacaWatchlists, alpacaWatchlistFailure: alpacaWatchlistFailure,
-            chart: chart)
+            chart: chart, portfolio: portfolio)
         let metrics = service.metrics.snapshot()
         if !alertEngine.rules.isEmpty {
             let events = alertEngine.evaluate(
