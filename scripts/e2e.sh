@@ -39,24 +39,18 @@ bad() {
 }
 
 # wait_for TEXT [SECONDS]: true once TEXT is on the screen.
-wait_for() {
-    local deadline=$((SECONDS + ${2:-15}))
+# Waits up to SECONDS for the screen to match: grep MODE TEXT SECONDS.
+wait_until() {
+    local deadline=$((SECONDS + $3))
     while [ $SECONDS -lt $deadline ]; do
-        screen | grep -qF -- "$1" && return 0
+        screen | grep "$1" -- "$2" && return 0
         sleep 0.2
     done
     return 1
 }
-
-# Like wait_for, for an extended regular expression (rows show their symbol before their price).
-wait_for_pattern() {
-    local deadline=$((SECONDS + ${2:-15}))
-    while [ $SECONDS -lt $deadline ]; do
-        screen | grep -qE -- "$1" && return 0
-        sleep 0.2
-    done
-    return 1
-}
+wait_for() { wait_until -qF "$1" "${2:-15}"; }
+# For an extended regular expression (rows show their symbol before their price).
+wait_for_pattern() { wait_until -qE "$1" "${2:-15}"; }
 
 # wait_exit [SECONDS]: the program's exit status once it has ended (the pane stays open).
 wait_exit() {
