@@ -26,7 +26,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -39,11 +38,7 @@ let package = Package(
         // Foundations.
         .target(name: "HTTPCore", swiftSettings: swiftSettings),
         .target(name: "MarketModel", swiftSettings: swiftSettings),
-        .target(
-            name: "TTLCache",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
-            swiftSettings: swiftSettings
-        ),
+        .target(name: "TTLCache", swiftSettings: swiftSettings),
         .target(name: "MarketMetrics", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "MetricsExport",
@@ -70,7 +65,6 @@ let package = Package(
             dependencies: [
                 "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,13 +109,13 @@ let package = Package(
         // Test support: regular target used only by tests.
         .target(
             name: "TUITestSupport",
-            dependencies: ["TUICore", "HTTPCore"],
+            dependencies: ["TUICore"],
             swiftSettings: swiftSettings
         ),
 
         .target(
             name: "SimulatorTestSupport",
-            dependencies: ["AlpacaSimulator", "CurlTransport", "AlpacaAPI", "HTTPCore", "MarketModel"],
+            dependencies: ["AlpacaSimulator", "CurlTransport", "AlpacaAPI", "MarketModel"],
             swiftSettings: swiftSettings
         ),
 
@@ -143,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlpacaSimulatorTests",
-            dependencies: ["AlpacaSimulator", "MarketModel", "HTTPCore", "CurlTransport", "TUITestSupport"],
+            dependencies: ["AlpacaSimulator", "MarketModel", "HTTPCore", "CurlTransport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -162,7 +156,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "CurlTransport", "HTTPCore",
-                "AlpacaSimulator", "TUITestSupport", "SimulatorTestSupport", "FaultInjection", "DashConfig",
+                "AlpacaSimulator", "SimulatorTestSupport", "FaultInjection", "DashConfig",
             ],
             swiftSettings: swiftSettings
         ),
@@ -181,6 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlpacaDashTests",
+            // AlpacaDash is not imported: it is here so the binary the tests run is built first.
             dependencies: [
                 "AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator", "MarketModel", "AlpacaAPI", "Pipeline",
                 "CurlTransport", "FaultInjection", "MarketMetrics",

@@ -39,6 +39,15 @@ bad() {
 }
 
 # wait_for TEXT [SECONDS]: true once TEXT is on the screen.
+# GET PATH from the simulator at $URL with bash alone (no curl or python on a fresh machine).
+sim_get() {
+    local port=${URL##*:}
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || return
+    printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$1" >&3
+    timeout 5 cat <&3
+    exec 3>&-
+}
+
 # Waits up to SECONDS for the screen to match: grep MODE TEXT SECONDS.
 wait_until() {
     local deadline=$((SECONDS + $3))
@@ -323,6 +332,71 @@ else
     bad "audit counts ${audited:-nothing} rejections, the Validation panel showed ${shown:-nothing}"
 fi
 
+# Trader views (issue 11) on a simulator forced open, whatever the hour: prices tick, the
+# Portfolio panel shows the simulator's /v2/positions as sent, a chart opens and switches
+# timeframe, the chain says CALLS and PUTS.
+echo "e2e: trader views"
+"$BIN" sim --port 0 --market open >"$WORK/sim.out" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$WORK/sim.out" && break; sleep 0.1; done
+URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/sim.out" | head -1)
+start --watchlist AAPL,MSFT,SPY --data-url "$URL" --trading-url "$URL"
+if wait_for_pattern 'AAPL +[0-9]+\.[0-9]{2}' 15; then
+    first=$(screen | grep -oE 'AAPL +[0-9]+\.[0-9]{2}' | head -1)
+    ticked=""
+    for _ in $(seq 1 50); do
+        sleep 0.2
+        now=$(screen | grep -oE 'AAPL +[0-9]+\.[0-9]{2}' | head -1)
+        if [ -n "$now" ] && [ "$now" != "$first" ]; then ticked="$now"; break; fi
+    done
+    if [ -n "$ticked" ]; then ok "prices tick within 10 s at any hour ($first → $ticked)"; else bad "no tick in 10 s ($first)"; fi
+else
+    bad "trader views: no prices"
+fi
+"${T[@]}" send-keys -t e2e 7
+positions_ok=""
+if wait_for "Equity " 20 && wait_for_pattern 'AAPL +long' 20; then
+    "${T[@]}" send-keys -t e2e p
+    sleep 0.5
+    panel=$(screen)
+    positions_ok=yes
+    # Each position's qty and average entry exactly as the simulator sends them (the cost column
+    # is the first to go at 120 columns).
+    checked=0
+    while read -r symbol qty entry; do
+        [ -n "$symbol" ] || continue
+        checked=$((checked + 1))
+        line=$(printf '%s\n' "$panel" | grep -E "│$symbol +long" | head -1)
+        [ -n "$line" ] || positions_ok=""
+        for value in "$qty" "$entry"; do
+            printf '%s' "$line" | grep -qF -- " $value " || positions_ok=""
+        done
+    done < <(sim_get /v2/positions | tr -d '\r' | sed -n 's/^\[//p' | sed 's/},{/}\n{/g' | while read -r object || [ -n "$object" ]; do
+        field() { printf '%s' "$object" | grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
+        echo "$(field symbol) $(field qty) $(field avg_entry_price)"
+    done)
+    [ "$checked" -ge 4 ] || positions_ok=""
+    "${T[@]}" send-keys -t e2e p
+fi
+if [ -n "$positions_ok" ]; then
+    ok "Portfolio panel shows all $checked /v2/positions' qty and entry as sent"
+else
+    bad "Portfolio panel differs from /v2/positions (${checked:-0} read)"
+fi
+"${T[@]}" send-keys -t e2e 1 c
+if wait_for "AAPL chart" 10 && wait_for "[5Min]" 10 && wait_for "┤" 15; then
+    "${T[@]}" send-keys -t e2e t
+    if wait_for "[15Min]" 10; then ok "a chart opens for a watchlist symbol and switches timeframe"; else bad "chart timeframe"; fi
+else
+    bad "no chart for AAPL"
+fi
+"${T[@]}" send-keys -t e2e Escape Enter
+if wait_for "CALLS" 15 && wait_for "PUTS" 5 && wait_for "STRIKE" 5; then ok "the chain says CALLS, STRIKE and PUTS"; else bad "chain side header"; fi
+"${T[@]}" send-keys -t e2e q
+wait_exit 10 >/dev/null
+kill "$SIM_PID" 2>/dev/null || true
+wait "$SIM_PID" 2>/dev/null || true
+
 echo "e2e: a hostile upstream string"
 HOSTILE=$'\e[2J\e]0;PWNED\a\rEVIL\bX\u202eTXT\u200bZ'
 "$BIN" sim --port 0 --fail "/v2/stocks/snapshots:500:$HOSTILE" >"$WORK/sim.out" 2>&1 &
@@ -347,13 +421,7 @@ else
 fi
 # Every call fails, so the circuit breaker opens: OFFLINE shows, and no call reaches the host
 # until the 15 s open interval is over.
-sim_stats() { # GET /_sim/stats with bash alone (no curl on a fresh machine)
-    local port=${URL##*:}
-    exec 3<>"/dev/tcp/127.0.0.1/$port" || return
-    printf 'GET /_sim/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-    timeout 5 cat <&3
-    exec 3>&-
-}
+sim_stats() { sim_get /_sim/stats; }
 snapshot_requests() { sim_stats | grep -o '"/v2/stocks/snapshots":[0-9]*' | cut -d: -f2; }
 if wait_for "OFFLINE" 20; then
     before=$(snapshot_requests)

@@ -1,5 +1,5 @@
 internal import CCurl
-public import HTTPCore
+import HTTPCore
 import Synchronization
 
 /// One request in flight.

@@ -29,7 +29,7 @@ public final class PrometheusExporter: MetricsObserver {
     public init() {}
 
     private static func descriptor(_ name: String, _ unit: String? = nil, _ help: String) -> MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "alpaca_dash", metricName: name, unitName: unit, helpText: help)
+        MetricNameDescriptor(namespace: "alpaca_dash", metricName: name, unitName: unit ?? "", helpText: help)
     }
 
     // MARK: MetricsObserver

@@ -44,7 +44,7 @@ struct BinaryRunner {
         let out = Pipe()
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let errorFile = home.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let err = try FileHandle(forWritingTo: errorFile)
         process.standardOutput = out
         process.standardError = err

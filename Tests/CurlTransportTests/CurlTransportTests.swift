@@ -50,7 +50,7 @@ struct CurlTransportTests {
     }
 
     @Test func abortsASlowDripAtTheDeadline() async throws {
-        try await SimulatedUpstream.with { upstream in
+        _ = try await SimulatedUpstream.with { upstream in
             await #expect(throws: HTTPError.self) {
                 _ = try await upstream.transport.send(
                     HTTPRequest(

@@ -219,6 +219,11 @@ struct SnapshotTests {
         #expect(state.visiblePositions.first?.symbol == "AAPL")
         #expect(update(&state, .key(.enter)) == [])
         #expect(state.route == .optionChain("AAPL"))
+        // c charts the selected position's stock.
+        _ = update(&state, .key(.char("7")))
+        _ = update(&state, .key(.down))
+        #expect(update(&state, .key(.char("c"))) == [.command(.openChart(symbol: "MSFT", timeframe: "5Min"))])
+        #expect(state.route == .chart("MSFT"))
         var fresh = Fixtures.state()
         _ = update(&fresh, .key(.char("7")))
         #expect(fresh.route == .portfolio)

@@ -36,6 +36,26 @@ struct PortfolioTests {
         }
     }
 
+    @Test func aServedPositionWhosePriceDisagreesWithTheQuoteIsFlaggedWithItsRule() async throws {
+        try await SimulatedUpstream.with { upstream in
+            var configuration = PipelineConfiguration()
+            configuration.dataSource = .simulator
+            let now = SimulatedUpstream.sessionTime
+            let service = MarketDataService(client: upstream.client(), configuration: configuration, now: { now })
+            let quote = try #require(try await service.quotes(["MSFT"]).first?.result.get())
+            let ask = try #require(quote.value.askPrice)
+            upstream.server.market.setPositionPrice("MSFT", (ask * 1.03 * 100).rounded() / 100)
+            let view = await service.portfolio(bypassCache: true)
+            let msft = try #require(view.positions.first { $0.symbol == "MSFT" })
+            #expect(msft.flags.map(\.rule) == [Rules.positionPrice], "\(msft.flags)")
+            let message = try #require(msft.flags.first?.message)
+            #expect(message.contains(msft.currentPrice?.text ?? "?") && message.contains("\(ask)"), "\(message)")
+            // Only MSFT: the others agree with their quotes, and the flag is counted for ops.
+            #expect(view.positions.filter { $0.symbol != "MSFT" }.allSatisfy { $0.flags.isEmpty })
+            #expect(service.journal.counts[Rules.positionPrice] == 1)
+        }
+    }
+
     static func figure(_ value: Double) -> PortfolioView.Figure { PortfolioView.Figure(text: "\(value)", value: value) }
 
     static func position(

@@ -1,4 +1,5 @@
 import AlpacaSimulator
+import Foundation
 import MarketMetrics
 import MarketModel
 import Pipeline
@@ -159,9 +160,13 @@ struct StockRuleTests {
             #expect(quote.enrichment.processingTimestamp == harness.now)
             #expect(quote.enrichment.marketStatus == .regular)
             #expect(quote.enrichment.isMarketHours)
-            #expect(quote.enrichment.spread == q.askPrice! - q.bidPrice!)
-            #expect(quote.enrichment.midPrice == (q.askPrice! + q.bidPrice!) / 2)
-            #expect(quote.enrichment.dataAgeSeconds == harness.now.seconds(since: q.timestamp!))
+            // Derived in the inputs' decimals, without binary-float noise (issue 11, numbers as sent).
+            let ask = Decimal(string: "\(q.askPrice!)")!
+            let bid = Decimal(string: "\(q.bidPrice!)")!
+            #expect(quote.enrichment.spread == Double("\(ask - bid)"))
+            #expect(quote.enrichment.midPrice == Double("\((ask + bid) / 2)"))
+            #expect(
+                quote.enrichment.dataAgeSeconds == Checked.round(harness.now.seconds(since: q.timestamp!), places: 3))
             #expect(quote.delivery == .realTime)
         }
     }

@@ -99,6 +99,9 @@ func checkState(_ state: AppState, _ effects: [Effect]) {
         case .contract:
             require(index == 2, "a contract route at \(index) of \(state.routes)")
             if case .optionChain = state.routes[1] {} else { violated("a contract not above a chain: \(state.routes)") }
+        case .chart:
+            // A chart opens over the watchlist, a chain or the portfolio, and nothing opens over it.
+            require(index >= 1 && index == state.routes.count - 1, "a chart route at \(index) of \(state.routes)")
         default:
             require(index == 0, "a panel route at \(index) of \(state.routes)")
         }

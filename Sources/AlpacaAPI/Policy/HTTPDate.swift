@@ -1,4 +1,4 @@
-public import MarketModel
+import MarketModel
 
 /// An HTTP date (RFC 9110 §5.6.7), as `Retry-After` may carry one instead of delta-seconds.
 ///

@@ -4,6 +4,8 @@ struct MarketHooks: Sendable {
     var stockOverrides: [String: QuoteOverride] = [:]
     /// Overrides by option contract symbol.
     var optionOverrides: [String: QuoteOverride] = [:]
+    /// Position prices by stock symbol, served in `/v2/positions` instead of the market's.
+    var positionPrices: [String: Double] = [:]
     /// Asset names by symbol.
     var assetNames: [String: String] = [:]
     /// Scripted error responses by path.

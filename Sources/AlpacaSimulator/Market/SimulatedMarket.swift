@@ -49,6 +49,15 @@ public final class SimulatedMarket: Sendable {
         hooks.withLock { $0.optionOverrides[contract] = override }
     }
 
+    /// Serves a stock position at this `current_price` (its market value and P&L follow), or the
+    /// market's again (nil): a position that disagrees with the symbol's quote, for P001.
+    /// - Parameters:
+    ///   - symbol: The ticker of a held stock.
+    ///   - price: The price to serve, or nil.
+    public func setPositionPrice(_ symbol: String, _ price: Double?) {
+        hooks.withLock { $0.positionPrices[symbol] = price }
+    }
+
     /// Sets the asset name served for a symbol, such as hostile strings for UI tests.
     /// - Parameters:
     ///   - symbol: The ticker.

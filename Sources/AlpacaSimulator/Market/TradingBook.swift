@@ -67,7 +67,7 @@ struct TradingBook: Sendable {
             return (current, Rounding.round(lastDay * 0.92, places: 2), lastDay, 100)
         }
         let engine = market.engine(holding.symbol)
-        let current = engine.trade(at: clock.priceTime).price
+        let current = market.currentHooks.positionPrices[holding.symbol] ?? engine.trade(at: clock.priceTime).price
         let today = NewYorkTime(clock.now).date
         let previous = TradingCalendar.tradingDay(1, before: today)
         let lastDay = Rounding.stockPrice(engine.mid(at: TradingCalendar.close(on: previous).adding(seconds: -1)))

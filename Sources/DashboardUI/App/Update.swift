@@ -263,6 +263,10 @@ extension AppState {
         switch route {
         case .watchlist: symbol = selectedWatchlistSymbol
         case .optionChain(let underlying), .chart(let underlying): symbol = underlying
+        case .portfolio:
+            let positions = visiblePositions
+            let selected = listState(for: .portfolio).selected
+            symbol = positions.indices.contains(selected) ? positions[selected].underlying : nil
         default: symbol = nil
         }
         guard let symbol, route != .chart(symbol) else { return [] }

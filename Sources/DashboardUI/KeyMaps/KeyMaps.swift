@@ -78,6 +78,7 @@ public enum KeyMaps {
                 KeyBinding(
                     keys: [.enter], action: .drillDown, help: "open the position's option chain", showInFooter: true),
                 KeyBinding(keys: [.char("s")], action: .cycleSort, help: "sort positions", showInFooter: true),
+                KeyBinding(keys: [.char("c")], action: .openChart, help: "candle chart of the position's stock"),
             ]
         case .cache, .upstream:
             return []

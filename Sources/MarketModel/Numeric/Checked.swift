@@ -44,6 +44,28 @@ public enum Checked {
         return overflow ? nil : sum
     }
 
+    /// The decimal places `value` was written with: the digits after the point of its shortest
+    /// round-trip text (`187.25` → 2), at most `limit`; `limit` for exponent forms like `1e-05`.
+    public static func decimalPlaces(_ value: Double, limit: Int = 10) -> Int {
+        guard value.isFinite else { return 0 }
+        let text = "\(value)"
+        if text.contains("e") { return limit }
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        let fraction = text[text.index(after: dot)...]
+        return fraction == "0" ? 0 : min(limit, fraction.count)
+    }
+
+    /// `value` rounded to `places` decimals, so that its text carries no binary-float noise
+    /// (`0.060000000000002274` at 2 places is `0.06`); non-finite values and huge ones are unchanged.
+    public static func round(_ value: Double, places: Int) -> Double {
+        guard value.isFinite, (0...15).contains(places) else { return value }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = value * scale
+        guard abs(scaled) < 9e15 else { return value }
+        return scaled.rounded() / scale
+    }
+
     /// `value` clamped into `range`; NaN becomes the range's lower bound.
     ///
     /// Only for values the program chooses (waits, intervals), never for market data, which is

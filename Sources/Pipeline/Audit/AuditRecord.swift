@@ -1,4 +1,4 @@
-public import AlpacaAPI
+import AlpacaAPI
 public import MarketModel
 
 /// One line of the audit trail, read back: an upstream request or a rejection.

@@ -37,15 +37,17 @@ public enum Enricher {
     ) -> Enrichment {
         var out = enrichment
         if let bid, let ask, bid > 0, ask > 0 {
-            out.spread = ask - bid
-            out.midPrice = (ask + bid) / 2
+            // In the inputs' decimals: 100.07 − 100.01 is 0.06, not 0.060000000000002274.
+            let places = max(Checked.decimalPlaces(bid), Checked.decimalPlaces(ask))
+            out.spread = Checked.round(ask - bid, places: places)
+            out.midPrice = Checked.round((ask + bid) / 2, places: places + 1)
         }
         out.isMarketHours =
             timestamp.map { t in
                 let ny = context.newYorkClock(of: t)
                 return !ny.weekend && ny.minute >= 570 && ny.minute < 960
             } ?? false
-        out.dataAgeSeconds = timestamp.map { max(0, context.now.seconds(since: $0)) }
+        out.dataAgeSeconds = timestamp.map { Checked.round(max(0, context.now.seconds(since: $0)), places: 3) }
         return out
     }
 
