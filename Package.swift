@@ -20,7 +20,7 @@ let package = Package(
             targets: [
                 "HTTPCore", "MarketModel", "TTLCache", "MarketMetrics", "AlpacaAPI", "Pipeline", "DashConfig",
                 "TUICore",
-                "TUINCurses", "DashboardUI", "FaultInjection",
+                "TUINCurses", "DashboardUI", "FaultInjection", "MessagePack", "AlpacaStream",
             ]),
     ],
     dependencies: [
@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // C adapters: the only places C is seen.
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "HTTPCore", swiftSettings: swiftSettings),
         .target(name: "MarketModel", swiftSettings: swiftSettings),
         .target(name: "TTLCache", swiftSettings: swiftSettings),
-        .target(name: "MarketMetrics", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
+        .target(name: "MarketMetrics", dependencies: ["MarketModel", "TTLCache"], swiftSettings: swiftSettings),
         .target(
             name: "MetricsExport",
             dependencies: [
@@ -52,10 +53,27 @@ let package = Package(
         // Network.
         .target(name: "CurlTransport", dependencies: ["HTTPCore", "CCurl"], swiftSettings: swiftSettings),
         .target(name: "AlpacaAPI", dependencies: ["HTTPCore", "MarketModel"], swiftSettings: swiftSettings),
+        // The market-data stream: MessagePack, the protocol's messages, and the WebSocket client.
+        .target(name: "MessagePack", swiftSettings: swiftSettings),
+        .target(
+            name: "AlpacaStream", dependencies: ["AlpacaAPI", "MarketModel", "MessagePack"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "AlpacaStreamClient",
+            dependencies: [
+                "AlpacaStream", "AlpacaAPI", "MarketModel",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "FaultInjection", dependencies: ["MarketModel"], swiftSettings: swiftSettings),
         .target(
             name: "AlpacaSimulator",
-            dependencies: ["MarketModel", "FaultInjection", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "MarketModel", "FaultInjection", "MessagePack", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -63,7 +81,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics",
+                "AlpacaAPI", "AlpacaStream", "MarketModel", "TTLCache", "MarketMetrics",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -87,7 +105,7 @@ let package = Package(
             dependencies: [
                 "DashboardUI", "TUINCurses", "TUICore", "Pipeline", "DashConfig", "CurlTransport", "AlpacaAPI",
                 "HTTPCore", "AlpacaSimulator", "FaultInjection", "MarketModel", "TTLCache", "MarketMetrics",
-                "MetricsExport",
+                "MetricsExport", "AlpacaStream", "AlpacaStreamClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

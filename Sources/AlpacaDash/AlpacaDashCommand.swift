@@ -13,7 +13,7 @@ struct AlpacaDashCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, SimCommand.self, QuoteCommand.self, ChainCommand.self, BarsCommand.self,
-            ClockCommand.self, DoctorCommand.self, AuditCommand.self, HealthCommand.self,
+            ClockCommand.self, DoctorCommand.self, AuditCommand.self, HealthCommand.self, WatchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }

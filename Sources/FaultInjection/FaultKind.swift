@@ -82,6 +82,19 @@ public enum FaultKind: Sendable, Equatable {
     /// `repeat-token`: an option chain page's `next_page_token` is the token it was asked with.
     case repeatToken
 
+    // MARK: Stream messages
+
+    /// `drop`: a stream message is not sent.
+    case drop
+    /// `duplicate`: a stream message is sent twice.
+    case duplicate
+    /// `reorder`: a stream message is held back and sent after the next one.
+    case reorder
+    /// `stall:S` (default 30): the stream sends no data for S seconds, its socket left open.
+    case stall(seconds: Int)
+    /// `disconnect`: the stream connection is closed without a close frame's reason.
+    case disconnect
+
     /// What a kind acts on.
     public enum Target: Sendable, Equatable {
         /// A whole response.
@@ -90,6 +103,8 @@ public enum FaultKind: Sendable, Equatable {
         case value
         /// A paginated response's next-page token.
         case page
+        /// One stream message (data kinds also act on a stream message's values).
+        case message
     }
 
     /// What the kind acts on.
@@ -99,6 +114,7 @@ public enum FaultKind: Sendable, Equatable {
             .redirect, .hostileError:
             .response
         case .endlessPages, .repeatToken: .page
+        case .drop, .duplicate, .reorder, .stall, .disconnect: .message
         default: .value
         }
     }
@@ -142,6 +158,11 @@ public enum FaultKind: Sendable, Equatable {
         case .badOCC: "bad-occ"
         case .endlessPages: "endless-pages"
         case .repeatToken: "repeat-token"
+        case .drop: "drop"
+        case .duplicate: "duplicate"
+        case .reorder: "reorder"
+        case .stall: "stall"
+        case .disconnect: "disconnect"
         }
     }
 
@@ -149,7 +170,7 @@ public enum FaultKind: Sendable, Equatable {
     var parameter: Int? {
         switch self {
         case .latency(let v), .hang(let v), .drip(let v), .oversize(let v), .redirect(let v), .stale(let v),
-            .future(let v), .outOfOrder(let v), .rateLimit(let v), .retryAfter(let v):
+            .future(let v), .outOfOrder(let v), .rateLimit(let v), .retryAfter(let v), .stall(let v):
             v
         default: nil
         }
@@ -210,6 +231,11 @@ public enum FaultKind: Sendable, Equatable {
         case "bad-occ": try none(); return .badOCC
         case "endless-pages": try none(); return .endlessPages
         case "repeat-token": try none(); return .repeatToken
+        case "drop": try none(); return .drop
+        case "duplicate": try none(); return .duplicate
+        case "reorder": try none(); return .reorder
+        case "stall": return .stall(seconds: try number(1...3600, default: 30))
+        case "disconnect": try none(); return .disconnect
         default: throw FaultSpecError(item: item, reason: "unknown kind '\(name)' (see docs/reliability.md)")
         }
     }

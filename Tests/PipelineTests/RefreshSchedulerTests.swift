@@ -11,10 +11,10 @@ import Testing
 struct RefreshSchedulerTests {
     /// The first update satisfying `condition`, within `seconds`.
     static func next(
-        _ updates: AsyncStream<PipelineUpdate>, within seconds: Double = 10,
-        _ condition: @escaping @Sendable (PipelineUpdate) -> Bool
-    ) async -> PipelineUpdate? {
-        await withTaskGroup(of: PipelineUpdate?.self) { group in
+        _ updates: AsyncStream<DashboardUpdate>, within seconds: Double = 10,
+        _ condition: @escaping @Sendable (DashboardUpdate) -> Bool
+    ) async -> DashboardUpdate? {
+        await withTaskGroup(of: DashboardUpdate?.self) { group in
             group.addTask {
                 for await update in updates where condition(update) { return update }
                 return nil

@@ -30,6 +30,10 @@ public struct Credentials: Sendable, Hashable, Encodable {
         [("APCA-API-KEY-ID", keyID.revealed), ("APCA-API-SECRET-KEY", secretKey.revealed)]
     }
 
+    /// The raw key pair, for the market-data stream's one auth message only (it is sent inside the
+    /// WebSocket, not as headers); nothing else reads it.
+    public var streamAuthentication: (key: String, secret: String) { (keyID.revealed, secretKey.revealed) }
+
     /// Redacts both values from a text that might echo them.
-    func redact(_ text: String) -> String { secretKey.redact(keyID.redact(text)) }
+    public func redact(_ text: String) -> String { secretKey.redact(keyID.redact(text)) }
 }

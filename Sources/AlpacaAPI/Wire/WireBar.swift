@@ -19,6 +19,9 @@ public struct WireBar: Sendable, Equatable {
     /// `vw`: VWAP.
     public var vwap: Double?
 
+    /// Creates an empty value (every field missing), for decoders of other framings.
+    public init() {}
+
     /// Reads a bar object.
     /// - Throws: `DecodeError` when a present field has the wrong type.
     public init(json: JSONValue) throws(DecodeError) {

@@ -23,6 +23,9 @@ public struct WireQuote: Sendable, Equatable {
     /// `z`: tape.
     public var tape: String?
 
+    /// Creates an empty value (every field missing), for decoders of other framings.
+    public init() {}
+
     /// Reads a quote object.
     /// - Throws: `DecodeError` when a present field has the wrong type.
     public init(json: JSONValue) throws(DecodeError) {

@@ -11,6 +11,9 @@ public struct WireStockSnapshot: Sendable, Equatable {
     /// `prevDailyBar`.
     public var previousDailyBar: WireBar?
 
+    /// Creates an empty snapshot (every part missing).
+    public init() {}
+
     /// Reads a snapshot object.
     /// - Throws: `DecodeError` when a part is malformed.
     public init(json: JSONValue) throws(DecodeError) {

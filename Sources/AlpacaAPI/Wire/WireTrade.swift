@@ -20,6 +20,9 @@ public struct WireTrade: Sendable, Equatable {
     /// `z`: tape.
     public var tape: String?
 
+    /// Creates an empty value (every field missing), for decoders of other framings.
+    public init() {}
+
     /// Reads a trade object.
     /// - Throws: `DecodeError` when a present field has the wrong type.
     public init(json: JSONValue) throws(DecodeError) {

@@ -35,6 +35,9 @@ struct DashboardCommand: AsyncParsableCommand {
             """)
     var onAlert: String?
 
+    @Flag(help: "Poll REST only: do not open the market-data stream.")
+    var noStream = false
+
     @OptionGroup var upstream: UpstreamOptions
 
     func validate() throws {
@@ -93,37 +96,40 @@ struct DashboardCommand: AsyncParsableCommand {
             throw ExitStatus.usage
         }
         let runner = onAlert.map { AlertCommandRunner(command: $0, environment: environment) }
+        let (watchlists, watchlistSink) = AsyncStream.makeStream(
+            of: [String].self, bufferingPolicy: .bufferingNewest(1))
+        let watched = symbols.filter { !$0.isEmpty }
         let scheduler = RefreshScheduler(
-            service: service, watchlist: symbols.filter { !$0.isEmpty }, origin: connection.origin,
+            service: service, watchlist: watched, origin: connection.origin,
             intervals: intervals,
             alerts: config.alertRules, onAlert: { runner?.run($0) },
-            onWatchlistChange: { ConfigFile.saveWatchlist($0, environment: environment) })
+            onWatchlistChange: {
+                ConfigFile.saveWatchlist($0, environment: environment)
+                watchlistSink.yield($0)
+            })
         let pipeline = Task { try await scheduler.run() }
-        let (updates, feed) = AsyncStream.makeStream(of: DashboardUpdate.self, bufferingPolicy: .bufferingNewest(1))
-        let bridge = Task {
-            for await update in scheduler.updates {
-                feed.yield(DashboardUpdate(market: update.market, metrics: update.metrics, cache: update.cache))
-            }
-            feed.finish()
-        }
+        let stream =
+            noStream
+            ? nil
+            : StreamBridge.start(
+                settings: connection.stream, scheduler: scheduler, watchlist: watched, changes: watchlists)
+        defer { stream?.stop() }
         let state = AppState(
             refreshInterval: intervals.watchlist,
             staleAfterSeconds: config.pipelineConfiguration.stalenessLimit, origin: connection.origin)
         let status: Int32
         do {
             status = try await runDashboard(
-                initialState: state, theme: loadTheme(named: theme ?? config.theme), updates: updates,
+                initialState: state, theme: loadTheme(named: theme ?? config.theme), updates: scheduler.updates,
                 bell: config.alertBell ?? false, send: { scheduler.send($0) })
         } catch {
             pipeline.cancel()
-            bridge.cancel()
             await metricsServer?.stop()
             await connection.close()
             Console.error("alpaca-dash: \(error.description)\n")
             throw ExitStatus.usage
         }
         pipeline.cancel()
-        bridge.cancel()
         await metricsServer?.stop()
         await connection.close()
         if status != 0 { throw ExitStatus(code: status) }

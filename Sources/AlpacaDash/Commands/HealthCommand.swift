@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashConfig
 import Foundation
+import MarketMetrics
 import MarketModel
 import MetricsExport
 import Pipeline
@@ -88,10 +89,10 @@ struct HealthCommand: AsyncParsableCommand {
                 Console.out(events.map { json ? $0.jsonLine : "ALERT " + $0.summary + "\n" }.joined())
             })
         let pipeline = Task { try await scheduler.run() }
-        let latest = Mutex<PipelineUpdate?>(nil)
+        let latest = Mutex<DashboardUpdate?>(nil)
         let consumer = Task { for await update in scheduler.updates { latest.withLock { $0 = update } } }
         var succeeded = false
-        var previous: PipelineUpdate?
+        var previous: DashboardUpdate?
         await Self.report(
             every: DurationText.seconds(interval, in: Self.range) ?? 10,
             for: duration.flatMap { DurationText.seconds($0, in: Self.range) }, clock: ContinuousClock()

@@ -49,6 +49,12 @@ struct SimCommand: AsyncParsableCommand {
         help: "Run the simulator's clock this many seconds ahead of this machine's (negative: behind).")
     var clockSkew: Double = 0
 
+    @Option(help: "Stream messages per second per subscribed symbol (1: on change; more: for load tests).")
+    var streamRate: Int = 1
+
+    @Option(help: "Most stream symbols (trades or quotes) per connection before error 405 (0: no limit).")
+    var streamSymbolLimit: Int = 30
+
     @Option(help: "Serve Prometheus metrics at http://ADDR/metrics: PORT (on 127.0.0.1) or HOST:PORT. Off by default.")
     var metricsAddr: String?
 
@@ -73,6 +79,8 @@ struct SimCommand: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be positive") }
+        guard (1...10_000).contains(streamRate) else { throw ValidationError("--stream-rate must be 1…10000") }
+        guard streamSymbolLimit >= 0 else { throw ValidationError("--stream-symbol-limit must be 0 or more") }
         if requireKeys && Self.keys(ProcessInfo.processInfo.environment) == nil {
             throw ValidationError("--require-keys needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the environment")
         }
@@ -120,6 +128,8 @@ struct SimCommand: AsyncParsableCommand {
         if requireKeys { configuration.keys = Self.keys(ProcessInfo.processInfo.environment) }
         configuration.unknownSymbols = Set((unknown ?? "").split(separator: ",").map { $0.uppercased() })
         configuration.faults = try FaultSpec.option(faults)
+        configuration.streamRate = streamRate
+        configuration.streamSymbolLimit = streamSymbolLimit
         let service = SimulatorService(
             configuration: configuration, failures: scriptedFailures,
             metricsAddress: try metricsAddr.map(MetricsAddress.init))
@@ -160,6 +170,7 @@ struct SimulatorService: Service {
             }
         }
         var line = "alpaca-dash simulator listening on \(server.baseURL) (SIMULATED data; Ctrl-C to stop)\n"
+        line += "stream at ws\(server.baseURL.dropFirst(4))/v2/iex (and /v2/sip, /v2/test, /v1beta1/opra, …)\n"
         if let metrics { line += "metrics at \(metrics.url)\n" }
         Console.out(line)
         await cancelWhenGracefulShutdown {

@@ -1,6 +1,7 @@
 import DashboardUI
 import Dispatch
 import Foundation
+import MarketMetrics
 import MarketModel
 import TUICore
 import TUINCurses

@@ -1,4 +1,5 @@
 import DashboardUI
+import MarketMetrics
 import TUINCurses
 
 /// The dashboard loop's mailbox: event sources post here on the main actor, the loop drains it.

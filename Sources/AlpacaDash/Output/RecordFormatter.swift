@@ -4,13 +4,16 @@ import Pipeline
 /// Turns pipeline results into the headless commands' output: JSON Lines with the seed's field
 /// names (a value the upstream did not send is `null`, never 0), or a readable table.
 enum RecordFormatter {
-    static func json(_ symbol: String, _ result: Result<ProcessedStockQuote, PipelineFailure>) -> String {
+    static func json(
+        _ symbol: String, _ result: Result<ProcessedStockQuote, PipelineFailure>, type: String? = nil
+    ) -> String {
         switch result {
-        case .failure(let failure): return errorLine(symbol, failure)
+        case .failure(let failure): return errorLine(symbol, failure, type: type)
         case .success(let p):
             var line = JSONLine()
             let q = p.value
             line.add("symbol", q.symbol)
+            if let type { line.add("T", type) }
             addQuoteFields(
                 &line, bid: q.bidPrice, ask: q.askPrice, bidSize: q.bidSize, askSize: q.askSize,
                 last: q.lastPrice, volume: q.volume, timestamp: q.timestamp)
@@ -45,13 +48,14 @@ enum RecordFormatter {
         }
     }
 
-    static func errorLine(_ symbol: String, _ failure: PipelineFailure) -> String {
+    static func errorLine(_ symbol: String, _ failure: PipelineFailure, type: String? = nil) -> String {
         var error = JSONLine()
         error.add("code", failure.code.rawValue)
         error.add("rule", failure.rule?.rawValue)
         error.add("message", failure.message)
         var line = JSONLine()
         line.add("symbol", symbol)
+        if let type { line.add("T", type) }
         line.add("error", object: error)
         return line.finished()
     }

@@ -1,5 +1,7 @@
 import AlpacaAPI
 import AlpacaSimulator
+import AlpacaStream
+import AlpacaStreamClient
 import ArgumentParser
 import CurlTransport
 import FaultInjection
@@ -22,8 +24,30 @@ struct UpstreamConnection {
     let audit: AuditLog?
     /// The Prometheus exporter, when `--metrics-addr` asked for one.
     let exporter: PrometheusExporter?
+    /// The market-data stream's URL for the stock feed, and the keys it authenticates with.
+    let stream: StreamSettings
 
     static func isAllowed(_ url: String) -> Bool { URLParts(url)?.isAllowedUpstream ?? false }
+
+    /// `wss://` anywhere, `ws://` to a loopback host only (never keys in the clear).
+    static func isAllowedStream(_ url: String) -> Bool {
+        if url.hasPrefix("wss://") { return URLParts("https://" + url.dropFirst(6)) != nil }
+        guard url.hasPrefix("ws://") else { return false }
+        return URLParts("http://" + url.dropFirst(5))?.isLoopback == true
+    }
+
+    /// The stream base the options and environment name: `--stream-url`, `APCA_API_STREAM_URL`,
+    /// the simulator's own port (a loopback data host serves both), else Alpaca's.
+    static func streamBase(_ options: UpstreamOptions, environment: [String: String], data: String) throws -> String {
+        if let url = options.streamURL ?? environment["APCA_API_STREAM_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard isAllowedStream(url) else {
+                throw ValidationError("\(url): the stream URL must be wss://, or ws:// to a loopback host")
+            }
+            return url
+        }
+        if URLParts(data)?.isLoopback == true, data.hasPrefix("http://") { return "ws://" + data.dropFirst(7) }
+        return "wss://stream.data.alpaca.markets"
+    }
 
     /// Resolves the upstream from the options and environment.
     ///
@@ -85,9 +109,13 @@ struct UpstreamConnection {
         let client = AlpacaClient(
             configuration: configuration, transport: CurlTransport(),
             observer: UpstreamObserver(metrics: metrics, audit: auditLog))
+        let base = try streamBase(options, environment: environment, data: hosts.data)
+        let stream = StreamSettings(
+            url: StreamSettings.stockURL(base: base, feed: options.feed), framing: .msgpack,
+            credentials: simulator == nil ? credentials : nil)
         return UpstreamConnection(
             client: client, origin: origin, dataSource: source, simulator: simulator, metrics: metrics, audit: auditLog,
-            exporter: exporter)
+            exporter: exporter, stream: stream)
     }
 
     /// A market-data service over this connection.

@@ -13,6 +13,13 @@ struct UpstreamOptions: ParsableArguments {
     @Option(help: "Market-data API base URL (default: $APCA_API_DATA_URL or data.alpaca.markets).")
     var dataURL: String?
 
+    @Option(
+        help: """
+            Market-data stream base URL (default: $APCA_API_STREAM_URL, the simulator's own with \
+            --demo or a loopback --data-url, else wss://stream.data.alpaca.markets).
+            """)
+    var streamURL: String?
+
     @Option(help: "Stock feed: iex or sip.")
     var feed: String = "iex"
 
@@ -49,6 +56,11 @@ struct UpstreamOptions: ParsableArguments {
         if try FaultSpec.option(faults) != nil {
             guard tradingURL == nil && dataURL == nil else {
                 throw ValidationError("--faults applies to the built-in simulator only: drop --data-url/--trading-url")
+            }
+        }
+        if let streamURL {
+            guard UpstreamConnection.isAllowedStream(streamURL) else {
+                throw ValidationError("--stream-url must be wss://, or ws:// to a loopback host")
             }
         }
         for url in [tradingURL, dataURL].compactMap({ $0 }) {

@@ -51,6 +51,9 @@ final class FaultLayer: Sendable {
     /// The page fault that fires for a paginated response to `path`, if any (and counts it).
     func pageFault(path: String) -> FaultKind? { fire(path: path, target: .page, symbol: nil).first }
 
+    /// The stream-message fault that fires for the next message on a stream at `path`, if any.
+    func messageFault(path: String) -> FaultKind? { fire(path: path, target: .message, symbol: nil).first }
+
     /// The data faults that fire for `symbol`'s value in a response to `path` (and counts them).
     func dataFaults(path: String, symbol: String) -> [FaultKind] { fire(path: path, target: .value, symbol: symbol) }
 

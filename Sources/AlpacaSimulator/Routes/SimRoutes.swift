@@ -12,11 +12,17 @@ enum SimRoutes {
         for (status, count) in stats.responsesByStatus { byStatus[String(status)] = .int(count) }
         var byKind: [String: JSONValue] = [:]
         for (kind, count) in stats.faultsByKind { byKind[kind] = .int(count) }
+        var byType: [String: JSONValue] = [:]
+        for (type, count) in stats.streamMessagesByType { byType[type] = .int(count) }
+        var byCode: [String: JSONValue] = [:]
+        for (code, count) in stats.streamErrorsByCode { byCode[String(code)] = .int(count) }
         return .json(
             .object([
                 "connections_accepted": .int(stats.connectionsAccepted), "requests_by_path": .object(byPath),
                 "responses_by_status": .object(byStatus), "faults_injected": .int(stats.faultsInjected),
                 "requests_total": .int(stats.requestsTotal), "faults_by_kind": .object(byKind),
+                "stream_connections": .int(stats.streamConnections), "stream_messages_by_type": .object(byType),
+                "stream_errors_by_code": .object(byCode),
             ]))
     }
 

@@ -11,6 +11,8 @@ final class ServerState: Sendable {
     private let statusCounters = Mutex([String: Int]())
     private let requestCounter = Atomic<UInt64>(0)
     private let stoppingFlag = Atomic<Bool>(false)
+    /// The stream session holding each key pair's connection to each stream path.
+    private let streams = Mutex([String: ObjectIdentifier]())
 
     /// The fault layer.
     let faults: FaultLayer
@@ -28,6 +30,25 @@ final class ServerState: Sendable {
         var stats = statsStorage.withLock { $0 }
         stats.faultsByKind = faults.counts
         return stats
+    }
+
+    /// Updates the stream counters.
+    func recordStream(_ change: (inout SimulatorStats) -> Void) { statsStorage.withLock { change(&$0) } }
+
+    /// Takes the one connection a key pair may hold to a stream path, or reports it held (406).
+    func claimStream(key: String, session: ObjectIdentifier) -> Bool {
+        streams.withLock { streams in
+            if let holder = streams[key], holder != session { return false }
+            streams[key] = session
+            return true
+        }
+    }
+
+    /// Gives back a stream connection taken by ``claimStream(key:session:)``.
+    func releaseStream(key: String, session: ObjectIdentifier) {
+        streams.withLock { streams in
+            if streams[key] == session { streams[key] = nil }
+        }
     }
 
     /// Counts an accepted connection.

@@ -29,6 +29,17 @@ public struct SimulatorConfiguration: Sendable {
     /// The source of "now".
     public var clock: SimulatorClock = .system
 
+    /// The most symbols with trades or quotes one stream session may hold (405 beyond it); the
+    /// free plan's is 30. Nil or 0: no limit.
+    public var streamSymbolLimit: Int? = 30
+    /// Stream messages per second per subscribed symbol (1: a quote and a trade when they change;
+    /// more: that many each second whether they changed or not, for load tests).
+    public var streamRate: Int = 1
+    /// Seconds a stream connection has to authenticate (404 after).
+    public var streamAuthTimeout: Double = 10
+    /// Frames queued for a stream client before it counts as slow (407) and is dropped.
+    public var streamBufferFrames: Int = 2000
+
     /// Faults injected from the start (`sim --faults SPEC`); `POST /_sim/faults` replaces them.
     public var faults: FaultSpec? = nil
 

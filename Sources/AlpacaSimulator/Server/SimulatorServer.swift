@@ -5,7 +5,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// A running Alpaca-compatible simulator: data and trading paths on one loopback port.
+/// A running Alpaca-compatible simulator: data and trading paths, and the market-data stream's
+/// WebSocket paths (`/v2/iex`, …), on one loopback port.
 ///
 /// ```swift
 /// let server = try await SimulatorServer.start(SimulatorConfiguration())
@@ -53,7 +54,7 @@ public final class SimulatorServer: Sendable {
         let logger = Logger(label: "AlpacaSimulator", factory: { _ in SwiftLogNoOpLogHandler() })
         let application = Application(
             responder: SimulatorResponder(market: market, state: state),
-            server: .http1(),
+            server: StreamServer.builder(market: market, state: state),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil,

@@ -12,6 +12,12 @@ public struct SimulatorStats: Sendable, Equatable {
     public var faultsByKind: [String: Int] = [:]
     /// All requests counted in ``requestsByPath``.
     public var requestsTotal: Int = 0
+    /// Stream connections upgraded.
+    public var streamConnections: Int = 0
+    /// Stream messages sent, by `T` (`q`, `t`, `b`, `error`, …).
+    public var streamMessagesByType: [String: Int] = [:]
+    /// Stream errors sent, by code (407 counts a slow client dropped, whether or not it arrived).
+    public var streamErrorsByCode: [Int: Int] = [:]
 
     /// Creates empty counters.
     public init() {}

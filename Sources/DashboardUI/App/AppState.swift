@@ -1,3 +1,4 @@
+public import MarketMetrics
 public import MarketModel
 public import TUICore
 

@@ -92,6 +92,12 @@ enum Format {
         return "\(s / 86_400)d" + two(s / 3600 % 24) + "h"
     }
 
+    /// A rate per second: `12`, `3.4`, `0.1`.
+    static func rate(_ perSecond: Double) -> String {
+        guard perSecond.isFinite else { return missing }
+        return perSecond >= 10 ? Checked.wholeText(perSecond) : fixed(perSecond, 1)
+    }
+
     /// A latency in seconds: `<1µs`, `850µs`, `12ms`, `1.25s`; `—` when missing.
     static func latency(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return missing }

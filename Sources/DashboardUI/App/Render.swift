@@ -1,3 +1,4 @@
+import MarketMetrics
 public import MarketModel
 public import TUICore
 

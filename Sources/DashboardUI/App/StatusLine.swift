@@ -36,6 +36,7 @@ enum StatusLine {
     static func details(_ state: AppState, _ market: DashboardSnapshot, now: Timestamp) -> [StatusBar.Segment] {
         var left: [StatusBar.Segment] = []
         left.append(StatusBar.Segment(market.stockFeed + "/" + market.optionsFeed, priority: 5))
+        left.append(stream(market.stream, now: now))
         if let marketClock = market.clock {
             if marketClock.isOpen {
                 let closesIn = Format.age(marketClock.nextClose.seconds(since: now))

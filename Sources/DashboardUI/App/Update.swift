@@ -1,3 +1,4 @@
+import MarketMetrics
 import MarketModel
 import TUICore
 
@@ -17,6 +18,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.now = now
         return []
     case .update(let next):
+        // Generations are published in order; one that arrives after a newer one is ignored.
+        if let latest = state.latest, next.market.generation < latest.market.generation { return [] }
         state.latest = next
         state.paused = next.market.paused
         state.refreshInterval = next.market.refreshInterval

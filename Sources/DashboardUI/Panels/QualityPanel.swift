@@ -1,3 +1,4 @@
+import MarketMetrics
 import MarketModel
 import TUICore
 

@@ -19,7 +19,8 @@ enum UpstreamPanel {
         _ state: AppState, _ metrics: MetricsSnapshot, now: Timestamp, area: Rect, into buffer: inout ScreenBuffer,
         theme: Theme
     ) {
-        let parts = Layout(.vertical, [.length(2), .length(1), .fill(1)]).split(area)
+        let stream = state.latest?.market.stream
+        let parts = Layout(.vertical, [.length(stream == nil ? 2 : 4), .length(1), .fill(1)]).split(area)
         let connectionRole: Theme.Role
         let glyph: String
         switch metrics.connection {
@@ -48,13 +49,15 @@ enum UpstreamPanel {
                         role: .qualityWarn))
             }
         }
-        Paragraph([
+        Paragraph(
             [
-                TextSpan("Connection  ", role: .muted),
-                TextSpan("\(glyph) \(metrics.connection.rawValue)", role: connectionRole),
-            ],
-            budget,
-        ]).render(into: &buffer, area: parts[0], theme: theme)
+                [
+                    TextSpan("Connection  ", role: .muted),
+                    TextSpan("\(glyph) \(metrics.connection.rawValue)", role: connectionRole),
+                ],
+                budget,
+            ] + (stream.map { Self.stream($0, now: now) } ?? [])
+        ).render(into: &buffer, area: parts[0], theme: theme)
         guard !metrics.endpoints.isEmpty else {
             Paragraph([[TextSpan("No requests sent yet.", role: .muted)]]).render(
                 into: &buffer, area: parts[2], theme: theme)
@@ -79,5 +82,41 @@ enum UpstreamPanel {
         let list = state.listState(for: .upstream)
         Table(columns: columns, rows: rows, selected: list.selected, offset: list.offset)
             .render(into: &buffer, area: parts[2], theme: theme)
+    }
+
+    /// The stream's two lines: state, URL, subscriptions and reconnect counters; rates, lag,
+    /// rejections and the last error.
+    static func stream(_ stream: StreamStatus, now: Timestamp) -> [[TextSpan]] {
+        let state = StatusLine.stream(stream, now: now)
+        var first: [TextSpan] = [
+            TextSpan("Stream      ", role: .muted), state.span,
+            TextSpan(" " + TerminalSanitizer.clamp(stream.url, toWidth: 48) + " · " + stream.framing, role: .muted),
+            TextSpan(" · \(stream.subscribed.count) streamed", role: .body),
+        ]
+        if !stream.overflow.isEmpty {
+            first.append(TextSpan(", \(stream.overflow.count) polled (405)", role: .qualityWarn))
+        }
+        first.append(
+            TextSpan(
+                " · reconnects \(stream.reconnects) · stalls \(stream.stalls) · reseeds \(stream.reseeds)"
+                    + " · gaps \(stream.gaps)", role: .body))
+        let rates = stream.messagesPerSecond.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.rate($0.value))" }
+        var second: [TextSpan] = [
+            TextSpan("            msgs/s ", role: .muted),
+            TextSpan(
+                rates.isEmpty ? Format.missing : rates.joined(separator: " "),
+                role: rates.isEmpty ? .valueMissing : .body),
+            TextSpan(" · lag p50 ", role: .muted),
+            TextSpan(stream.lagP50.map { Format.latency($0 / 1000) } ?? Format.missing, role: .body),
+            TextSpan(" p99 ", role: .muted),
+            TextSpan(stream.lagP99.map { Format.latency($0 / 1000) } ?? Format.missing, role: .body),
+            TextSpan(" · rejected \(stream.rejected) · out of order \(stream.outOfOrder)", role: .body),
+        ]
+        if let message = stream.lastErrorMessage {
+            let code = stream.lastErrorCode.map { "\($0) " } ?? ""
+            second.append(
+                TextSpan(" · last: " + code + TerminalSanitizer.clamp(message, toWidth: 40), role: .qualityError))
+        }
+        return [first, second]
     }
 }

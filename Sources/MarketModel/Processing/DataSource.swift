@@ -12,4 +12,6 @@ public enum Delivery: String, Sendable, Hashable, Codable {
     case cache
     /// Fetched from the upstream for this request.
     case realTime = "real_time"
+    /// Pushed by the market-data stream.
+    case stream
 }

@@ -44,6 +44,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var alpacaWatchlists: [AlpacaWatchlist]?
     /// Why the Alpaca watchlists could not be read or opened, if they could not.
     public var alpacaWatchlistFailure: PipelineFailure?
+    /// The market-data stream, when the dashboard uses one (nil: `--no-stream`, or headless).
+    public var stream: StreamStatus?
 
     /// Creates a snapshot.
     public init(

@@ -1,4 +1,4 @@
-import MarketMetrics
+public import MarketMetrics
 public import MarketModel
 import TTLCache
 
@@ -58,7 +58,7 @@ public struct HealthSummary: Sendable, Equatable {
     ///   - update: The newest update.
     ///   - previous: The update of the previous line, for the deltas.
     ///   - time: When the line is taken.
-    public init(_ update: PipelineUpdate, previous: PipelineUpdate?, time: Timestamp) {
+    public init(_ update: DashboardUpdate, previous: DashboardUpdate?, time: Timestamp) {
         self.time = time
         let market = update.market
         let metrics = update.metrics

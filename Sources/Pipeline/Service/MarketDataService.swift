@@ -1,4 +1,5 @@
 public import AlpacaAPI
+import AlpacaStream
 public import MarketMetrics
 public import MarketModel
 public import TTLCache
@@ -24,7 +25,14 @@ public actor MarketDataService {
     private var lastClock: MarketClock?
     /// The newest accepted quote of each symbol asked for, so an older one arriving later is kept
     /// off the screen (V011); at most `PipelineJournal.maximumSymbols` symbols.
-    private var held: [String: ProcessedStockQuote] = [:]
+    var held: [String: ProcessedStockQuote] = [:]
+    /// The last validated wire snapshot of each symbol: what a stream message is merged into, so it
+    /// passes the same stages as a REST snapshot (at most `PipelineJournal.maximumSymbols`).
+    var streamBases: [String: WireStockSnapshot] = [:]
+    /// Stream messages that arrived before their symbol's first snapshot (a few per symbol).
+    var streamPending: [String: [StreamMessage]] = [:]
+    /// The processor (shared with the stream's ingest).
+    var stages: QuoteProcessor { processor }
 
     /// Creates a service.
     /// - Parameters:
@@ -212,7 +220,10 @@ public actor MarketDataService {
                     results[symbol] = .success(refreshed(kept, context: context))
                     continue
                 }
-                if held[symbol] != nil || held.count < PipelineJournal.maximumSymbols { held[symbol] = quote }
+                if held[symbol] != nil || held.count < PipelineJournal.maximumSymbols {
+                    held[symbol] = quote
+                    if case .value(let wire)? = batch.entries[symbol] { streamBases[symbol] = wire }
+                }
                 fresh.append(("q:" + symbol, .stock(quote)))
                 journal.record(quality: quote.enrichment.quality, for: symbol)
             case .failure(let failure):

@@ -1,12 +1,19 @@
 import AlpacaAPI
-import MarketMetrics
+public import AlpacaStream
+public import MarketMetrics
 public import MarketModel
 public import ServiceLifecycle
 import TTLCache
 
 /// Drives the pipeline in the background: a task group refreshing each data class at its own
 /// interval (watchlist, clock, focused chain, sparkline bars), never two refreshes of one kind
-/// at once, and publishing an immutable `PipelineUpdate` after each (newest wins).
+/// at once, and publishing an immutable `DashboardUpdate` after each (newest wins).
+///
+/// The market-data stream feeds the same rows through ``ingestStream(_:)`` and ``reseed(_:)``:
+/// REST refreshes and stream messages land in one ordered store (the service's held values), and
+/// while the stream delivers a symbol the watchlist poll leaves it out. Publications go out one
+/// at a time in generation order; a burst of stream messages is folded into one publication at most
+/// every ``streamSpacing``.
 ///
 /// Between refreshes each kind's loop sleeps until its interval has passed or a command concerning
 /// it arrives (a ``WakeSignal`` per kind); nothing polls.
@@ -22,7 +29,7 @@ public actor RefreshScheduler: Service {
     private var alertEngine: AlertEngine
     private let onAlert: @Sendable ([AlertEvent]) -> Void
     private let now: @Sendable () -> Timestamp
-    private let continuation: AsyncStream<PipelineUpdate>.Continuation
+    private let continuation: AsyncStream<DashboardUpdate>.Continuation
     private let commandContinuation: AsyncStream<PipelineCommand>.Continuation
     private let commandStream: AsyncStream<PipelineCommand>
 
@@ -41,13 +48,22 @@ public actor RefreshScheduler: Service {
     private var lastSuccess: Timestamp?
     private var lastError: PipelineFailure?
     private var generation: UInt64 = 0
+    private var stream: StreamStatus?
+    private var streamRejected = 0
+    private var streamOutOfOrder = 0
+    private var publishRequested = false
+    private var publishing = false
+    private var streamOnly = true
+    private let pacing: any Clock<Duration>
+    /// The least time between two publications that only stream messages asked for.
+    public static let streamSpacing = Duration.milliseconds(20)
     private var forced: Set<Kind> = []
     private let wakes: [Kind: WakeSignal] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, WakeSignal()) })
     /// How many times a loop's wait has ended (deadline, command or cancellation); for tests.
     private(set) var waitsEnded = 0
 
     /// The published updates (buffering only the newest).
-    public nonisolated let updates: AsyncStream<PipelineUpdate>
+    public nonisolated let updates: AsyncStream<DashboardUpdate>
 
     /// Creates a scheduler.
     /// - Parameters:
@@ -58,14 +74,18 @@ public actor RefreshScheduler: Service {
     ///   - alerts: The alert rules, evaluated at every publication.
     ///   - now: The clock alerts are evaluated on.
     ///   - onAlert: Receives each publication's alert crossings (for the bell and `--on-alert`).
-    ///   - onWatchlistChange: Called after `a`/`d` change the watchlist (to save it).
+    ///   - onWatchlistChange: Called after `a`/`d` change the watchlist (to save it, and to change
+    ///     the stream's subscriptions).
+    ///   - pacing: The clock stream publications are spaced on.
     public init(
         service: MarketDataService, watchlist: [String], origin: DataOrigin,
         intervals: RefreshIntervals = RefreshIntervals(), alerts: [AlertRule] = [],
         now: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
         onAlert: @escaping @Sendable ([AlertEvent]) -> Void = { _ in },
-        onWatchlistChange: @escaping @Sendable ([String]) -> Void = { _ in }
+        onWatchlistChange: @escaping @Sendable ([String]) -> Void = { _ in },
+        pacing: any Clock<Duration> = ContinuousClock()
     ) {
+        self.pacing = pacing
         self.alertEngine = AlertEngine(rules: alerts)
         self.now = now
         self.onAlert = onAlert
@@ -74,7 +94,7 @@ public actor RefreshScheduler: Service {
         self.origin = origin
         self.intervals = intervals
         self.onWatchlistChange = onWatchlistChange
-        (updates, continuation) = AsyncStream.makeStream(of: PipelineUpdate.self, bufferingPolicy: .bufferingNewest(1))
+        (updates, continuation) = AsyncStream.makeStream(of: DashboardUpdate.self, bufferingPolicy: .bufferingNewest(1))
         (commandStream, commandContinuation) = AsyncStream.makeStream(of: PipelineCommand.self)
     }
 
@@ -253,26 +273,14 @@ public actor RefreshScheduler: Service {
                 lastError = failure
             }
         case .watchlist:
-            let symbols = watchlist
+            // Symbols the stream delivers are not polled; the rest (over the plan's symbol limit, or
+            // all of them while the stream is down) are.
+            let streamed = stream?.isStreaming == true ? Set(stream?.subscribed ?? []) : []
+            let symbols = watchlist.filter { !streamed.contains($0) }
             guard !symbols.isEmpty, let results = try? await service.quotes(symbols, bypassCache: bypassCache) else {
                 break
             }
-            var anyUpstream: PipelineFailure?
-            var anySuccess = false
-            for (symbol, result) in results {
-                var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
-                switch result {
-                case .success(let quote):
-                    row.quote = quote
-                    row.failure = nil
-                    anySuccess = true
-                case .failure(let failure):
-                    row.failure = failure
-                    if failure.code == .upstreamError { anyUpstream = failure }
-                }
-                rows[symbol] = row
-            }
-            if let anyUpstream { lastError = anyUpstream } else if anySuccess { succeeded() }
+            apply(results)
         case .chain:
             guard let focus = chainFocus else { return }
             let result = await service.optionChain(
@@ -326,12 +334,111 @@ public actor RefreshScheduler: Service {
         publish()
     }
 
+    /// Puts REST quote results on their rows.
+    private func apply(_ results: [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)]) {
+        var anyUpstream: PipelineFailure?
+        var anySuccess = false
+        for (symbol, result) in results {
+            var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
+            switch result {
+            case .success(let quote):
+                row.quote = quote
+                row.failure = nil
+                anySuccess = true
+            case .failure(let failure):
+                row.failure = failure
+                if failure.code == .upstreamError { anyUpstream = failure }
+            }
+            rows[symbol] = row
+        }
+        if let anyUpstream { lastError = anyUpstream } else if anySuccess { succeeded() }
+    }
+
+    // MARK: The stream
+
+    /// Runs stream messages through the pipeline onto their rows (only symbols on the watchlist
+    /// get a row), then publishes.
+    public func ingestStream(_ messages: [StreamMessage]) async {
+        apply(await service.ingest(messages))
+        publish(fromStream: true)
+    }
+
+    /// Fetches fresh REST snapshots for symbols the stream just subscribed, so nothing from before
+    /// a gap stays on screen unmarked, then applies the messages that waited for them.
+    public func reseed(_ symbols: [String]) async {
+        let wanted = symbols.filter { watchlist.contains($0) }
+        guard !wanted.isEmpty, let results = try? await service.quotes(wanted, bypassCache: true) else { return }
+        apply(results)
+        apply(await service.ingestPending(wanted))
+        publish()
+    }
+
+    /// The stream's state, for the status bar and the Upstream panel.
+    public func setStreamStatus(_ status: StreamStatus) {
+        let wasStreaming = stream?.isStreaming == true
+        stream = status
+        // Back to polling: refresh what the stream no longer delivers at once.
+        if wasStreaming && !status.isStreaming { force([.watchlist]) }
+        publish(fromStream: true)
+    }
+
+    /// Whether a session (regular or extended) is on, by the last market clock.
+    public func sessionOn() async -> Bool { await service.sessionOn() }
+
+    private func apply(_ outcomes: [StreamIngestOutcome]) {
+        for outcome in outcomes {
+            switch outcome {
+            case .accepted(let quote):
+                let symbol = quote.value.symbol
+                guard watchlist.contains(symbol) else { continue }
+                var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
+                row.quote = quote
+                row.failure = nil
+                rows[symbol] = row
+                lastSuccess = quote.enrichment.processingTimestamp
+            case .rejected(let failure):
+                streamRejected += 1
+                if let symbol = failure.symbol, watchlist.contains(symbol) {
+                    var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
+                    row.failure = failure
+                    rows[symbol] = row
+                }
+            case .outOfOrder:
+                streamOutOfOrder += 1
+            case .awaitingSeed, .status:
+                break
+            }
+        }
+    }
+
     private func succeeded() {
         lastSuccess = Timestamp.now()
         lastError = nil
     }
 
-    private func publish() {
+    /// Asks for a publication; one drainer publishes them in generation order, folding requests
+    /// that arrive meanwhile into the next one.
+    private func publish(fromStream: Bool = false) {
+        if !fromStream { streamOnly = false }
+        publishRequested = true
+        guard !publishing else { return }
+        publishing = true
+        Task { await self.drainPublications() }
+    }
+
+    private func drainPublications() async {
+        while publishRequested {
+            publishRequested = false
+            let spaced = streamOnly
+            streamOnly = true
+            let stats = await service.cache.stats()
+            emit(cache: stats)
+            if spaced { try? await pacing.sleep(for: Self.streamSpacing) }
+        }
+        publishing = false
+    }
+
+    private func emit(cache stats: [CacheClassReport]) {
         generation += 1
         let configuration = service.client.configuration
         let journal = service.journal
@@ -341,6 +448,9 @@ public actor RefreshScheduler: Service {
             row.sparkline = sparklines[symbol] ?? []
             list.append(row)
         }
+        var streamView = stream
+        streamView?.rejected = streamRejected
+        streamView?.outOfOrder = streamOutOfOrder
         var market = DashboardSnapshot(
             generation: generation, origin: origin, stockFeed: configuration.stockFeed,
             optionsFeed: configuration.optionsFeed, clock: clock, lastSuccessfulRefresh: lastSuccess,
@@ -348,6 +458,7 @@ public actor RefreshScheduler: Service {
             validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
             paused: paused, alpacaWatchlists: alpacaWatchlists, alpacaWatchlistFailure: alpacaWatchlistFailure,
             chart: chart, portfolio: portfolio)
+        market.stream = streamView
         let metrics = service.metrics.snapshot()
         if !alertEngine.rules.isEmpty {
             let events = alertEngine.evaluate(
@@ -357,11 +468,6 @@ public actor RefreshScheduler: Service {
             market.alertsFired = alertEngine.firedCount
             if !events.isEmpty { onAlert(events) }
         }
-        let cache = service.cache
-        let continuation = self.continuation
-        Task {
-            let stats = await cache.stats()
-            continuation.yield(PipelineUpdate(market: market, metrics: metrics, cache: stats))
-        }
+        continuation.yield(DashboardUpdate(market: market, metrics: metrics, cache: stats))
     }
 }

@@ -1,8 +1,10 @@
-public import MarketMetrics
 public import MarketModel
 public import TTLCache
 
-/// Everything the pipeline publishes for one frame: market data, metrics and cache statistics.
+/// Everything the pipeline publishes for one frame: market data, metrics and cache statistics, as
+/// immutable values; the one update type from the pipeline to the screen and the headless commands.
+///
+/// Consumers keep only the newest, by `market.generation`.
 public struct DashboardUpdate: Sendable, Equatable {
     /// Market data, validation results and the refresh state.
     public var market: DashboardSnapshot

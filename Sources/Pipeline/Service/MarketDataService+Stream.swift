@@ -1,0 +1,129 @@
+import AlpacaAPI
+public import AlpacaStream
+public import MarketModel
+import TTLCache
+
+/// What became of one stream data message.
+public enum StreamIngestOutcome: Sendable, Equatable {
+    /// It passed every stage and is the symbol's value now.
+    case accepted(ProcessedStockQuote)
+    /// A rule rejected it (counted in the journal with its rule id); the held value stays.
+    case rejected(PipelineFailure)
+    /// It is older than the value held (V011, counted); the held value stays.
+    case outOfOrder(PipelineFailure)
+    /// It arrived before the symbol's first snapshot and waits for the reseed.
+    case awaitingSeed(symbol: String)
+    /// A trading status (halts and resumptions), shown as sent.
+    case status(symbol: String, StreamTradingStatus)
+}
+
+extension MarketDataService {
+    /// The most messages kept per symbol while its first snapshot is awaited.
+    static let pendingLimit = 16
+
+    /// Runs stream data messages through the same stages as REST snapshots — ingress validation →
+    /// enrichment → derived fields → business rules → QA — and into the one ordered store.
+    ///
+    /// Each message is merged into the symbol's last validated snapshot (a quote replaces the
+    /// latest quote, a trade the latest trade, a bar its bar), and the merged snapshot is
+    /// processed as a batch of one, so every rule sees what it sees for REST data. A value older by
+    /// its own timestamp than the one held is kept off the screen and counted (V011). Control
+    /// messages are not data and are skipped here.
+    /// - Parameter messages: Decoded messages, in arrival order.
+    /// - Returns: One outcome per data message (``StreamMessage/isData``), in order.
+    public func ingest(_ messages: [StreamMessage]) async -> [StreamIngestOutcome] {
+        let context = context()
+        var outcomes: [StreamIngestOutcome] = []
+        outcomes.reserveCapacity(messages.count)
+        var fresh: [String: CachedValue] = [:]
+        for message in messages {
+            guard let outcome = ingest(message, context: context) else { continue }
+            if case .accepted(let quote) = outcome { fresh["q:" + quote.value.symbol] = .stock(quote) }
+            outcomes.append(outcome)
+        }
+        if !fresh.isEmpty { await cache.setMany(Array(fresh), class: .realTime) }
+        return outcomes
+    }
+
+    /// Whether a session (regular or extended) is on by the market clock (read through the cache),
+    /// which is when the stream is used.
+    public func sessionOn() async -> Bool {
+        _ = await marketClock()
+        return context().session != .closed
+    }
+
+    /// Re-applies the messages that waited for `symbols`' snapshots (after a reseed).
+    public func ingestPending(_ symbols: [String]) async -> [StreamIngestOutcome] {
+        var messages: [StreamMessage] = []
+        for symbol in symbols {
+            messages += streamPending.removeValue(forKey: symbol) ?? []
+        }
+        return messages.isEmpty ? [] : await ingest(messages)
+    }
+
+    private func ingest(_ message: StreamMessage, context: StageContext) -> StreamIngestOutcome? {
+        switch message {
+        case .success, .error, .subscription, .ignored:
+            return nil
+        case .malformed(let symbol, let reason):
+            let failure = PipelineFailure(
+                code: .dataValidationError, rule: Rules.schema, symbol: symbol, message: "stream message: \(reason)")
+            journal.record(failure, at: context.now)
+            return .rejected(failure)
+        case .status(let symbol, let status):
+            guard SymbolFormat.isStock(symbol) else { return reject(symbol, context: context) }
+            return .status(symbol: symbol, status)
+        case .trade(let symbol, _), .quote(let symbol, _), .bar(_, let symbol, _):
+            guard SymbolFormat.isStock(symbol) else { return reject(symbol, context: context) }
+            guard let base = streamBases[symbol] else {
+                var queue = streamPending[symbol] ?? []
+                if streamPending[symbol] != nil || streamPending.count < PipelineJournal.maximumSymbols {
+                    queue.append(message)
+                    streamPending[symbol] = Array(queue.suffix(Self.pendingLimit))
+                }
+                return .awaitingSeed(symbol: symbol)
+            }
+            let merged = Self.merge(message, into: base)
+            let batch = BatchResult<WireStockSnapshot>(entries: [symbol: .value(merged)])
+            let result = stages.processStocks([symbol], batch: batch, context: context)[0].result
+            switch result {
+            case .success(var quote):
+                if let kept = held[symbol], let regression = Self.regression(of: quote.value, after: kept.value) {
+                    let failure = context.failure(.dataValidationError, Rules.ordering, symbol, regression)
+                    journal.record(failure, at: context.now)
+                    return .outOfOrder(failure)
+                }
+                quote.delivery = .stream
+                held[symbol] = quote
+                streamBases[symbol] = merged
+                journal.record(quality: quote.enrichment.quality, for: symbol)
+                return .accepted(quote)
+            case .failure(let failure):
+                journal.record(failure, at: context.now)
+                return .rejected(failure)
+            }
+        }
+    }
+
+    private func reject(_ symbol: String, context: StageContext) -> StreamIngestOutcome {
+        let failure = context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not a stock symbol")
+        journal.record(failure, at: context.now)
+        return .rejected(failure)
+    }
+
+    /// A snapshot with one stream message's part replaced.
+    static func merge(_ message: StreamMessage, into base: WireStockSnapshot) -> WireStockSnapshot {
+        var merged = base
+        switch message {
+        case .trade(_, let trade): merged.latestTrade = trade
+        case .quote(_, let quote): merged.latestQuote = quote
+        case .bar(.minute, _, let bar): merged.minuteBar = bar
+        case .bar(.daily, _, let bar): merged.dailyBar = bar
+        case .bar(.updated, _, let bar):
+            // A correction replaces the minute bar it corrects; an older minute's is not shown.
+            if bar.time == merged.minuteBar?.time { merged.minuteBar = bar }
+        default: break
+        }
+        return merged
+    }
+}
