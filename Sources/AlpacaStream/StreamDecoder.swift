@@ -131,8 +131,10 @@ public enum StreamDecoder {
         var reason: String
     }
 
-    /// One map element. Structural damage (a truncated frame) throws; a field of the wrong type
-    /// is read past and makes the element `.malformed`.
+    /// One map element.
+    ///
+    /// Structural damage (a truncated frame) throws; a field of the wrong type is read past and
+    /// makes the element `.malformed`.
     static func message(msgpack reader: inout MessagePackReader) throws(MessagePackError) -> StreamMessage {
         guard (try reader.peekKind()) == .map else {
             try reader.skipValue()

@@ -6,8 +6,9 @@ public struct StreamHandlers: Sendable {
     /// Data messages of one frame (trades, quotes, bars, statuses, malformed), with their arrival
     /// time; awaited before the next frame is read, so they stay in order.
     public var data: @Sendable ([StreamMessage], Timestamp) async -> Void
-    /// Symbols just subscribed (after every connect): fetch their REST snapshots so no value from
-    /// before the gap stays on screen unmarked. Awaited before data is read on.
+    /// Symbols just subscribed (after every connect), whose REST snapshots are fetched.
+    ///
+    /// So no value from before the gap stays on screen unmarked. Awaited before data is read on.
     public var reseed: @Sendable ([String]) async -> Void
     /// The stream's status after every change (and at most four times a second while streaming).
     public var status: @Sendable (StreamStatus) -> Void

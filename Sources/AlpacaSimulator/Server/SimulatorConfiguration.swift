@@ -29,8 +29,9 @@ public struct SimulatorConfiguration: Sendable {
     /// The source of "now".
     public var clock: SimulatorClock = .system
 
-    /// The most symbols with trades or quotes one stream session may hold (405 beyond it); the
-    /// free plan's is 30. Nil or 0: no limit.
+    /// The most symbols with trades or quotes one stream session may hold (405 beyond it).
+    ///
+    /// The free plan's is 30. Nil or 0: no limit.
     public var streamSymbolLimit: Int? = 30
     /// Stream messages per second per subscribed symbol (1: a quote and a trade when they change;
     /// more: that many each second whether they changed or not, for load tests).

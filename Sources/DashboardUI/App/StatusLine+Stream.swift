@@ -2,7 +2,7 @@ import MarketModel
 import TUICore
 
 extension StatusLine {
-    /// `STREAM ●`, `POLL ○ reconnecting in 4s`, `POLL ○ 406 connection limit exceeded`, …
+    /// The stream's segment: `STREAM ●`, `POLL ○ reconnecting in 4s`, `POLL ○ 406 …` and so on.
     static func stream(_ stream: StreamStatus?, now: Timestamp) -> StatusBar.Segment {
         guard let stream else { return StatusBar.Segment("POLL ○", role: .muted, priority: 2) }
         switch stream.state {
