@@ -133,7 +133,11 @@ let package = Package(
 
         .target(
             name: "SimulatorTestSupport",
-            dependencies: ["AlpacaSimulator", "CurlTransport", "AlpacaAPI", "MarketModel"],
+            dependencies: [
+                "AlpacaSimulator", "CurlTransport", "AlpacaAPI", "MarketModel", "AlpacaStream",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -155,7 +159,23 @@ let package = Package(
         ),
         .testTarget(
             name: "AlpacaSimulatorTests",
-            dependencies: ["AlpacaSimulator", "MarketModel", "HTTPCore", "CurlTransport"],
+            dependencies: [
+                "AlpacaSimulator", "MarketModel", "HTTPCore", "CurlTransport", "AlpacaStream", "SimulatorTestSupport",
+                "FaultInjection",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AlpacaStreamTests",
+            dependencies: ["AlpacaStream", "MessagePack", "AlpacaAPI", "MarketModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AlpacaStreamClientTests",
+            dependencies: [
+                "AlpacaStreamClient", "AlpacaStream", "AlpacaSimulator", "SimulatorTestSupport", "MarketModel",
+                "FaultInjection", "TUITestSupport", "AlpacaAPI",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import DashboardUI
+import MarketMetrics
 import MarketModel
 import TUICore
 import TUITestSupport

@@ -2,6 +2,7 @@ import AlpacaAPI
 import AlpacaSimulator
 import FaultInjection
 import Foundation
+import MarketMetrics
 import MarketModel
 import Pipeline
 import SimulatorTestSupport

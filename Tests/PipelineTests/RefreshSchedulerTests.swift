@@ -1,4 +1,5 @@
 import AlpacaSimulator
+import MarketMetrics
 import MarketModel
 import SimulatorTestSupport
 import Synchronization
