@@ -28,6 +28,9 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
     private var subscribed: [String] = []
     private var pending: [String] = []
     private var inFlight: [String]?
+    /// Requests sent and not yet answered, oldest first: a subscribe's symbols, or nil for an
+    /// unsubscribe. Each `subscription` echo or 405 answers the oldest.
+    private var awaiting: [[String]?] = []
     private var chunkSize = 0
     private var overflow: [String] = []
     private var streamingSince: C.Instant?
@@ -103,14 +106,12 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         let removed = subscribed.filter { !symbols.contains($0) }
         if !removed.isEmpty {
             subscribed.removeAll { removed.contains($0) }
+            awaiting.append(nil)
             try? await send(.unsubscribe(.stocks(removed)))
         }
-        overflow.removeAll { !symbols.contains($0) }
-        pending.removeAll { !symbols.contains($0) }
-        let added = symbols.filter {
-            !subscribed.contains($0) && !pending.contains($0) && inFlight?.contains($0) != true
-        }
-        pending += added
+        // Symbols that did not fit are tried again: a removal may have freed their slots.
+        pending = symbols.filter { !subscribed.contains($0) && inFlight?.contains($0) != true }
+        overflow = []
         chunkSize = max(chunkSize, pending.count)
         status.subscribed = subscribed
         status.overflow = overflow
@@ -125,6 +126,7 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         subscribed = []
         pending = []
         inFlight = nil
+        awaiting = []
         overflow = []
         streamingSince = nil
         lastData = nil
@@ -237,12 +239,14 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         let chunk = Array(pending.prefix(max(1, chunkSize)))
         pending.removeFirst(chunk.count)
         inFlight = chunk
+        awaiting.append(chunk)
         try await send(.subscribe(.stocks(chunk)))
     }
 
     private func confirmed(_ set: StreamSubscription) async throws {
-        guard let chunk = inFlight else {
-            // An echo after an unsubscribe: the server's set is the truth.
+        let answered = awaiting.isEmpty ? nil : awaiting.removeFirst()
+        guard let chunk = answered, chunk == inFlight else {
+            // An unsubscribe's echo: the server's set is the truth.
             subscribed = subscribed.filter { set.quotes.contains($0) || set.trades.contains($0) }
             status.subscribed = subscribed
             return
@@ -268,6 +272,7 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         status.lastErrorCode = code
         status.lastErrorMessage = redacted(text)
         if code == StreamErrorCode.symbolLimitExceeded, let chunk = inFlight {
+            if !awaiting.isEmpty { awaiting.removeFirst() }
             inFlight = nil
             chunkSize = chunk.count / 2
             if chunkSize == 0 {
