@@ -277,3 +277,57 @@ struct SnapshotTests {
         }
     }
 }
+
+extension SnapshotTests {
+    /// The stream's states on the status bar and its figures on the Upstream panel.
+    @Test(arguments: sizes)
+    func streamStates(size: Size) {
+        var streaming = StreamStatus(
+            state: .streaming, url: "wss://stream.data.alpaca.markets/v2/iex", framing: "msgpack")
+        streaming.subscribed = ["AAPL", "MSFT", "SPY"]
+        streaming.overflow = ["NVDA"]
+        streaming.messagesPerSecond = ["q": 41.5, "t": 12.2, "b": 0.1]
+        streaming.lagP50 = 38.2
+        streaming.lagP99 = 412
+        streaming.reconnects = 2
+        streaming.stalls = 1
+        streaming.reseeds = 3
+        streaming.gaps = 2
+        streaming.rejected = 4
+        streaming.outOfOrder = 1
+        streaming.lastErrorCode = 405
+        streaming.lastErrorMessage = "symbol limit exceeded"
+        var reconnecting = streaming
+        reconnecting.state = .reconnecting(at: Fixtures.now.adding(seconds: 4))
+        var refused = streaming
+        refused.state = .polling(reason: "406 connection limit exceeded", retryAt: Fixtures.now.adding(seconds: 57))
+        for (name, stream) in [("streaming", streaming), ("reconnecting", reconnecting), ("polling", refused)] {
+            var market = Fixtures.market
+            market.stream = stream
+            var state = Fixtures.state([.upstream], size: size)
+            _ = update(
+                &state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+            let text = frame(state).snapshotText
+            switch name {
+            case "streaming": #expect(text.contains("STREAM ●"))
+            case "reconnecting": #expect(text.contains("reconnecting in 4s"))
+            default: #expect(text.contains("POLL ○ 406"))
+            }
+            expectSnapshot(frame(state), named: "stream-" + name)
+        }
+    }
+
+    /// An update older than the one shown is ignored: generations only move forward.
+    @Test func anOlderGenerationIsIgnored() {
+        var state = Fixtures.state()
+        let shown = state.latest?.market.generation ?? 0
+        var newer = Fixtures.market
+        newer.generation = shown + 2
+        newer.paused = true
+        var older = Fixtures.market
+        older.generation = shown + 1
+        _ = update(&state, .update(DashboardUpdate(market: newer)))
+        _ = update(&state, .update(DashboardUpdate(market: older)))
+        #expect(state.latest?.market.generation == shown + 2 && state.paused)
+    }
+}

@@ -20,7 +20,7 @@ enum UpstreamPanel {
         theme: Theme
     ) {
         let stream = state.latest?.market.stream
-        let parts = Layout(.vertical, [.length(stream == nil ? 2 : 4), .length(1), .fill(1)]).split(area)
+        let parts = Layout(.vertical, [.length(stream == nil ? 2 : 5), .length(1), .fill(1)]).split(area)
         let connectionRole: Theme.Role
         let glyph: String
         switch metrics.connection {
@@ -84,24 +84,25 @@ enum UpstreamPanel {
             .render(into: &buffer, area: parts[2], theme: theme)
     }
 
-    /// The stream's two lines: state, URL, subscriptions and reconnect counters; rates, lag,
-    /// rejections and the last error.
+    /// The stream's three lines: state, URL and framing; subscriptions and counters; rates, lag
+    /// and the last error.
     static func stream(_ stream: StreamStatus, now: Timestamp) -> [[TextSpan]] {
         let state = StatusLine.stream(stream, now: now)
-        var first: [TextSpan] = [
+        let first: [TextSpan] = [
             TextSpan("Stream      ", role: .muted), state.span,
-            TextSpan(" " + TerminalSanitizer.clamp(stream.url, toWidth: 48) + " · " + stream.framing, role: .muted),
-            TextSpan(" · \(stream.subscribed.count) streamed", role: .body),
+            TextSpan(" · " + TerminalSanitizer.clamp(stream.url, toWidth: 60) + " · " + stream.framing, role: .muted),
         ]
+        var second: [TextSpan] = [TextSpan("            streamed \(stream.subscribed.count)", role: .body)]
         if !stream.overflow.isEmpty {
-            first.append(TextSpan(", \(stream.overflow.count) polled (405)", role: .qualityWarn))
+            second.append(TextSpan(" · polled \(stream.overflow.count) (symbol limit)", role: .qualityWarn))
         }
-        first.append(
+        second.append(
             TextSpan(
                 " · reconnects \(stream.reconnects) · stalls \(stream.stalls) · reseeds \(stream.reseeds)"
-                    + " · gaps \(stream.gaps)", role: .body))
+                    + " · gaps \(stream.gaps) · rejected \(stream.rejected) · out of order \(stream.outOfOrder)",
+                role: .body))
         let rates = stream.messagesPerSecond.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.rate($0.value))" }
-        var second: [TextSpan] = [
+        var third: [TextSpan] = [
             TextSpan("            msgs/s ", role: .muted),
             TextSpan(
                 rates.isEmpty ? Format.missing : rates.joined(separator: " "),
@@ -110,13 +111,12 @@ enum UpstreamPanel {
             TextSpan(stream.lagP50.map { Format.latency($0 / 1000) } ?? Format.missing, role: .body),
             TextSpan(" p99 ", role: .muted),
             TextSpan(stream.lagP99.map { Format.latency($0 / 1000) } ?? Format.missing, role: .body),
-            TextSpan(" · rejected \(stream.rejected) · out of order \(stream.outOfOrder)", role: .body),
         ]
         if let message = stream.lastErrorMessage {
             let code = stream.lastErrorCode.map { "\($0) " } ?? ""
-            second.append(
+            third.append(
                 TextSpan(" · last: " + code + TerminalSanitizer.clamp(message, toWidth: 40), role: .qualityError))
         }
-        return [first, second]
+        return [first, second, third]
     }
 }
