@@ -331,3 +331,32 @@ extension SnapshotTests {
         #expect(state.latest?.market.generation == shown + 2 && state.paused)
     }
 }
+
+extension SnapshotTests {
+    /// A changed price is highlighted for a moment, and only the cell that changed.
+    @Test func aTickHighlightsTheChangedCellBriefly() throws {
+        var state = Fixtures.state(size: Size(width: 120, height: 40))
+        var market = try #require(state.latest?.market)
+        market.generation += 1
+        // Not the selected row, whose selection style wins.
+        var row = market.watchlist[1]
+        var quote = try #require(row.quote)
+        quote.value.bidPrice = (quote.value.bidPrice ?? 1) + 0.01
+        quote.enrichment.processingTimestamp = Fixtures.now
+        row.quote = quote
+        market.watchlist[1] = row
+        _ = update(&state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+        let tick = try #require(state.ticks[row.symbol])
+        #expect(tick.bid && !tick.ask && !tick.last)
+        let theme = Theme.default
+        let fresh = render(state, theme: theme, size: state.size, now: Fixtures.now.adding(seconds: 0.3))
+        let later = render(state, theme: theme, size: state.size, now: Fixtures.now.adding(seconds: 2))
+        #expect(theme.style(.priceTicked).attributes.contains(.reverse))
+        let freshCells = (0..<fresh.size.height).flatMap { y in (0..<fresh.size.width).map { fresh[$0, y] } }
+        let laterCells = (0..<later.size.height).flatMap { y in (0..<later.size.width).map { later[$0, y] } }
+        // Only the bid cell (8 columns) is highlighted, and only for a moment.
+        let highlighted = freshCells.filter { $0.style.attributes.contains(.reverse) }.count
+        let after = laterCells.filter { $0.style.attributes.contains(.reverse) }.count
+        #expect(highlighted - after == 8)
+    }
+}

@@ -18,6 +18,8 @@ public struct AppState: Sendable, Equatable {
     public var helpVisible: Bool
     /// The latest data from the pipeline, nil until the first update.
     public var latest: DashboardUpdate?
+    /// When each symbol's last, bid or ask last changed, and which of them (briefly highlighted).
+    public var ticks: [String: PriceTick] = [:]
     /// The terminal size.
     public var size: Size
     /// The time of the latest tick.

@@ -20,6 +20,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .update(let next):
         // Generations are published in order; one that arrives after a newer one is ignored.
         if let latest = state.latest, next.market.generation < latest.market.generation { return [] }
+        state.noteTicks(from: state.latest?.market.watchlist ?? [], to: next.market.watchlist)
         state.latest = next
         state.paused = next.market.paused
         state.refreshInterval = next.market.refreshInterval

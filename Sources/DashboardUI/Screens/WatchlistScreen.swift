@@ -67,20 +67,28 @@ enum WatchlistScreen {
             mark = TableCell("◷", role: .cacheStale)
         }
         let range = quote.dailyBar.map { Format.price($0.low) + "–" + Format.price($0.high) } ?? Format.missing
+        let tick = state.ticks[entry.symbol].flatMap { $0.isFresh(at: now) ? $0 : nil }
+        func ticked(_ cell: TableCell, _ changed: Bool?) -> TableCell {
+            guard changed == true else { return cell }
+            var cell = cell
+            cell.role = .priceTicked
+            return cell
+        }
         let score = processed.enrichment.quality.score
         return TableRow(
             [
                 mark,
                 TableCell(entry.symbol),
-                TableCell(Format.price(figures.last), role: figures.last == nil ? .valueMissing : nil),
+                ticked(
+                    TableCell(Format.price(figures.last), role: figures.last == nil ? .valueMissing : nil), tick?.last),
                 TableCell(
                     figures.change.map { direction.glyph + Format.signed($0, 2) } ?? Format.missing,
                     role: direction.role),
                 TableCell(
                     figures.changePercent.map { direction.glyph + Format.signed($0, 2) + "%" } ?? Format.missing,
                     role: direction.role),
-                side(quote.bidPrice, noneText: "no bid"),
-                side(quote.askPrice, noneText: "no ask"),
+                ticked(side(quote.bidPrice, noneText: "no bid"), tick?.bid),
+                ticked(side(quote.askPrice, noneText: "no ask"), tick?.ask),
                 TableCell(processed.enrichment.spread.map { Format.optionPrice($0) } ?? Format.missing),
                 TableCell(Format.count(quote.volume), role: quote.volume == nil ? .valueMissing : nil),
                 TableCell(range, role: quote.dailyBar == nil ? .valueMissing : nil),

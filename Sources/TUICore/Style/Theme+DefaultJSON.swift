@@ -44,6 +44,7 @@ extension Theme {
             "chain.itm": { "bg": "itm" },
             "chain.atm": { "fg": "amber", "bold": true },
             "chain.strike": { "fg": "fg", "bold": true },
+            "price.ticked": { "bold": true, "reverse": true },
             "help": { "fg": "fg", "bg": "panel" }
           }
         }

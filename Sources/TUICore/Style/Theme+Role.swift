@@ -74,13 +74,15 @@ extension Theme {
         public static let chainStrike: Role = "chain.strike"
         /// Help overlay background.
         public static let help: Role = "help"
+        /// A price that has just changed (briefly, as a stream tick lands).
+        public static let priceTicked: Role = "price.ticked"
 
         /// Every role the dashboard uses; each theme file must define or inherit them.
         public static let all: [Role] = [
             .body, .muted, .border, .borderFocused, .title, .tableHeader, .tableSelected, .priceUp, .priceDown,
             .priceUnchanged, .valueMissing, .qualityWarn, .qualityError, .qualityGood, .cacheStale,
             .statusSimulated, .statusLive, .statusError, .statusBar, .tabSelected, .tab, .key, .sparkline,
-            .chainInTheMoney, .chainAtTheMoney, .chainStrike, .help,
+            .chainInTheMoney, .chainAtTheMoney, .chainStrike, .help, .priceTicked,
         ]
     }
 }
