@@ -28,8 +28,10 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
     private var subscribed: [String] = []
     private var pending: [String] = []
     private var inFlight: [String]?
-    /// Requests sent and not yet answered, oldest first: a subscribe's symbols, or nil for an
-    /// unsubscribe. Each `subscription` echo or 405 answers the oldest.
+    /// Requests sent and not yet answered, oldest first.
+    ///
+    /// A subscribe's symbols, or nil for an unsubscribe; each `subscription` echo or 405 answers
+    /// the oldest.
     private var awaiting: [[String]?] = []
     private var chunkSize = 0
     private var overflow: [String] = []
