@@ -216,7 +216,7 @@ let package = Package(
             // AlpacaDash is not imported: it is here so the binary the tests run is built first.
             dependencies: [
                 "AlpacaDash", "SimulatorTestSupport", "AlpacaSimulator", "MarketModel", "AlpacaAPI", "Pipeline",
-                "CurlTransport", "FaultInjection", "MarketMetrics",
+                "CurlTransport", "FaultInjection", "MarketMetrics", "AlpacaStream",
             ],
             swiftSettings: swiftSettings
         ),

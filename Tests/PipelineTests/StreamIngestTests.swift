@@ -53,12 +53,20 @@ import Testing
         }
     }
 
-    /// An older value (by its own time) is kept off the screen and counted as V011; a crossed one
-    /// is V003; an unreadable one V010; and the held value never moves.
+    /// An older value (by its own time) than the stream's last is kept off the screen and counted
+    /// as V011; a crossed one is V003; an unreadable one V010; and the held value never moves. A
+    /// message older than the REST snapshot fetched after it (the reseed) is only superseded.
     @Test func olderCrossedAndMalformedMessagesAreCountedAndChangeNothing() async throws {
         try await SimulatedUpstream.with { upstream in
-            let (service, seed) = try await Self.seeded(upstream)
-            let time = try #require(seed.value.quoteTime)
+            let (service, rest) = try await Self.seeded(upstream)
+            let time = try #require(rest.value.quoteTime)
+            let superseded = await service.ingest([Self.quote(rest, at: time.adding(seconds: -1))])
+            #expect(superseded == [.superseded(symbol: "AAPL")])
+            let first = await service.ingest([Self.quote(rest, at: time.adding(seconds: 0.05))])
+            guard case .accepted(let seed)? = first.first else {
+                Issue.record("\(first)")
+                return
+            }
             let outcomes = await service.ingest([
                 Self.quote(seed, at: time.adding(seconds: -30)),
                 Self.quote(seed, bid: 171, ask: 170, at: time.adding(seconds: 0.1)),
@@ -79,6 +87,7 @@ import Testing
             #expect(counts[Rules.ordering] == 1 && counts[Rules.bidNotAboveAsk] == 1 && counts[Rules.schema] == 1)
             let held = try await service.quotes(["AAPL"])[0].result.get()
             #expect(held.value.bidPrice == seed.value.bidPrice && held.value.quoteTime == seed.value.quoteTime)
+            #expect(counts[Rules.ordering] == 1, "the superseded message is not a regression")
         }
     }
 

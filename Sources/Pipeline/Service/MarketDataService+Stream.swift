@@ -13,6 +13,9 @@ public enum StreamIngestOutcome: Sendable, Equatable {
     case outOfOrder(PipelineFailure)
     /// It arrived before the symbol's first snapshot and waits for the reseed.
     case awaitingSeed(symbol: String)
+    /// It is older than a REST snapshot fetched after it was sent (the reseed after a subscribe):
+    /// superseded, not out of order, so neither shown nor counted as a regression.
+    case superseded(symbol: String)
     /// A trading status (halts and resumptions), shown as sent.
     case status(symbol: String, StreamTradingStatus)
 }
@@ -26,7 +29,8 @@ extension MarketDataService {
     ///
     /// Each message is merged into the symbol's last validated snapshot (a quote replaces the
     /// latest quote, a trade the latest trade, a bar its bar), and the merged snapshot is
-    /// processed as a batch of one, so every rule sees what it sees for REST data. A value older by
+    /// processed as a batch of one, so every rule sees what it sees for REST data. A symbol whose
+    /// snapshot was fetched but rejected has no validated base: its message is processed alone. A value older by
     /// its own timestamp than the one held is kept off the screen and counted (V011). Control
     /// messages are not data and are skipped here.
     /// - Parameter messages: Decoded messages, in arrival order.
@@ -75,7 +79,7 @@ extension MarketDataService {
             return .status(symbol: symbol, status)
         case .trade(let symbol, _), .quote(let symbol, _), .bar(_, let symbol, _):
             guard SymbolFormat.isStock(symbol) else { return reject(symbol, context: context) }
-            guard let base = streamBases[symbol] else {
+            guard let base = streamBases[symbol] ?? (seedsFetched.contains(symbol) ? WireStockSnapshot() : nil) else {
                 var queue = streamPending[symbol] ?? []
                 if streamPending[symbol] != nil || streamPending.count < PipelineJournal.maximumSymbols {
                     queue.append(message)
@@ -89,6 +93,9 @@ extension MarketDataService {
             switch result {
             case .success(var quote):
                 if let kept = held[symbol], let regression = Self.regression(of: quote.value, after: kept.value) {
+                    // Ordering is strict within the stream; a REST value fetched after the message
+                    // was sent (a reseed) simply supersedes it.
+                    if kept.delivery != .stream { return .superseded(symbol: symbol) }
                     let failure = context.failure(.dataValidationError, Rules.ordering, symbol, regression)
                     journal.record(failure, at: context.now)
                     return .outOfOrder(failure)

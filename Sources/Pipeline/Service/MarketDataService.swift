@@ -31,6 +31,9 @@ public actor MarketDataService {
     var streamBases: [String: WireStockSnapshot] = [:]
     /// Stream messages that arrived before their symbol's first snapshot (a few per symbol).
     var streamPending: [String: [StreamMessage]] = [:]
+    /// Symbols whose snapshot has been fetched at least once (accepted or not): a stream message
+    /// for one without a validated snapshot is processed on its own rather than waiting forever.
+    var seedsFetched: Set<String> = []
     /// The processor (shared with the stream's ingest).
     var stages: QuoteProcessor { processor }
 
@@ -206,6 +209,7 @@ public actor MarketDataService {
     private func fetchQuotes(_ symbols: [String]) async throws -> [String: Result<ProcessedStockQuote, PipelineFailure>]
     {
         let batch = try await client.stockSnapshots(symbols)
+        for symbol in symbols where seedsFetched.count < PipelineJournal.maximumSymbols { seedsFetched.insert(symbol) }
         let context = self.context()
         let processed = processor.processStocks(symbols, batch: batch, context: context)
         var results: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]

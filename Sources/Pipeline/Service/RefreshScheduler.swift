@@ -405,7 +405,7 @@ public actor RefreshScheduler: Service {
                 }
             case .outOfOrder:
                 streamOutOfOrder += 1
-            case .awaitingSeed, .status:
+            case .awaitingSeed, .superseded, .status:
                 break
             }
         }
