@@ -53,9 +53,10 @@ import Testing
         }
     }
 
-    /// An older value (by its own time) than the stream's last is kept off the screen and counted
-    /// as V011; a crossed one is V003; an unreadable one V010; and the held value never moves. A
-    /// message older than the REST snapshot fetched after it (the reseed) is only superseded.
+    /// Older (V011), crossed (V003) and unreadable (V010) messages are counted and move nothing.
+    ///
+    /// A message older than the stream's last is a regression; one older than the REST snapshot
+    /// fetched after it (the reseed) is only superseded.
     @Test func olderCrossedAndMalformedMessagesAreCountedAndChangeNothing() async throws {
         try await SimulatedUpstream.with { upstream in
             let (service, rest) = try await Self.seeded(upstream)
