@@ -118,7 +118,7 @@ let package = Package(
             dependencies: [
                 "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "TUICore", "HTTPCore",
                 "DashboardUI",
-                "AlpacaSimulator", "CurlTransport",
+                "AlpacaSimulator", "CurlTransport", "AlpacaStream", "MessagePack",
             ],
             path: "Benchmarks",
             swiftSettings: swiftSettings

@@ -7,12 +7,14 @@
 
 import AlpacaAPI
 import AlpacaSimulator
+import AlpacaStream
 import CurlTransport
 import DashboardUI
 import Foundation
 import HTTPCore
 import MarketMetrics
 import MarketModel
+import MessagePack
 import Pipeline
 import TTLCache
 import TUICore
@@ -262,8 +264,11 @@ let updates = (0..<2).map { k in
 }
 var latencies: [Double] = []
 for iteration in 0..<(runs * 400) {
+    // Generations only grow (the reducer ignores an older one).
+    var next = updates[iteration % 2]
+    next.market.generation = UInt64(iteration + 10)
     let start = ContinuousClock.now
-    _ = update(&state, .update(updates[iteration % 2]))
+    _ = update(&state, .update(next))
     render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime, into: &spare)
     _ = BufferDiff.diff(previous, spare)
     swap(&previous, &spare)
@@ -276,5 +281,129 @@ print(
         format: "update → frame (reducer + render + diff), 200×60, every price changed: "
             + "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d updates) — budget p99 ≤ 5000 µs (response → painted)",
         latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last!, latencies.count))
+
+// MARK: - The market-data stream: quote messages through decode → stages → store (issue 10)
+
+/// 10 000 quote messages over 200 symbols in frames of 100, as Alpaca batches them, in both
+/// framings; each symbol's quotes move forward in time so every one is accepted.
+let streamSymbols = Array(symbols.prefix(200))
+let streamEntries = try AlpacaClient.decodeStockSnapshots(body)
+var jsonFrames: [[UInt8]] = []
+var packFrames: [[UInt8]] = []
+var frameText = "["
+var frameWriter = MessagePackWriter()
+var inFrame = 0
+for index in 0..<10_000 {
+    let symbol = streamSymbols[index % 200]
+    guard case .value(let wire)? = streamEntries[symbol], let quote = wire.latestQuote, let time = quote.time else {
+        fatalError("no quote for \(symbol)")
+    }
+    let at = time.adding(seconds: 0.001 * Double(index / 200 + 1))
+    let bid = quote.bidPrice ?? 1
+    let ask = quote.askPrice ?? 2
+    if inFrame == 0 {
+        frameText = "["
+        frameWriter = MessagePackWriter(capacity: 100 * 96)
+        frameWriter.writeArrayHeader(100)
+    } else {
+        frameText += ","
+    }
+    frameText +=
+        #"{"T":"q","S":"\#(symbol)","bx":"V","bp":\#(bid),"bs":300,"ax":"Q","ap":\#(ask),"as":200,"t":"\#(at.rfc3339)","c":["R"],"z":"C"}"#
+    frameWriter.writeMapHeader(11)
+    for (key, value) in [("T", "q"), ("S", symbol), ("bx", "V"), ("ax", "Q"), ("z", "C")] {
+        frameWriter.write(key)
+        frameWriter.write(value)
+    }
+    frameWriter.write("bp")
+    frameWriter.write(bid)
+    frameWriter.write("ap")
+    frameWriter.write(ask)
+    frameWriter.write("bs")
+    frameWriter.write(Int64(300))
+    frameWriter.write("as")
+    frameWriter.write(Int64(200))
+    frameWriter.write("t")
+    frameWriter.writeTimestamp(seconds: at.wholeSeconds, nanoseconds: at.nanoseconds - at.wholeSeconds * 1_000_000_000)
+    frameWriter.write("c")
+    frameWriter.writeArrayHeader(1)
+    frameWriter.write("R")
+    inFrame += 1
+    if inFrame == 100 {
+        jsonFrames.append(Array((frameText + "]").utf8))
+        packFrames.append(frameWriter.bytes)
+        inFrame = 0
+    }
+}
+
+for (name, framing, frames) in [("JSON", StreamFraming.json, jsonFrames), ("MessagePack", .msgpack, packFrames)] {
+    let decodeStream = await measure(runs) {
+        for frame in frames { precondition(StreamDecoder.decode(frame, framing: framing).count == 100) }
+    }
+    report("stream \(name) quotes: decode only", decodeStream, items: 10_000, unit: "msgs", budget: "—")
+}
+
+// The whole path: a service seeded from the simulator's snapshots (so every quote has its base),
+// then every frame through decode → merge → stages → the ordered store → the cache. Each run
+// starts from a fresh seed, so every message is newer than the one held.
+for (name, framing, frames) in [("JSON", StreamFraming.json, jsonFrames), ("MessagePack", .msgpack, packFrames)] {
+    var samples: [Double] = []
+    for run in 0..<(runs + 2) {
+        var hosts = AlpacaClient.Configuration(hosts: AlpacaHosts(trading: server.baseURL, data: server.baseURL))
+        hosts.retry = RetryPolicy(base: 0.05, cap: 0.2)
+        let service = MarketDataService(
+            client: AlpacaClient(configuration: hosts, transport: transport), now: { sessionTime })
+        _ = try await service.quotes(streamSymbols)
+        let start = ContinuousClock.now
+        var accepted = 0
+        for frame in frames {
+            for outcome in await service.ingest(StreamDecoder.decode(frame, framing: framing)) {
+                if case .accepted = outcome { accepted += 1 }
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        precondition(accepted == 10_000, "every benchmark quote is accepted (\(accepted))")
+        if run >= 2 {
+            samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+    }
+    report(
+        "stream \(name) quotes: decode → stages → store → cache", samples.sorted(), items: 10_000, unit: "msgs",
+        budget: "≥ 1 M/s and ≥ 20× alpaca-py")
+}
+
+// alpaca-py's own rate on the same MessagePack frames (msgpack.unpackb + its Quote model), in this
+// run, when scripts/alpaca-py-stream.sh has made its venv.
+let venvPython = ".build/alpaca-py-venv/bin/python"
+if FileManager.default.isExecutableFile(atPath: venvPython) {
+    var file = Data()
+    for frame in packFrames {
+        var length = UInt32(frame.count).bigEndian
+        file.append(Data(bytes: &length, count: 4))
+        file.append(contentsOf: frame)
+    }
+    let path = NSTemporaryDirectory() + "alpaca-dash-stream-frames.msgpack"
+    try file.write(to: URL(fileURLWithPath: path))
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: venvPython)
+    python.arguments = ["scripts/bench-alpaca-py.py", path, String(runs)]
+    let pipe = Pipe()
+    python.standardOutput = pipe
+    try python.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    python.waitUntilExit()
+    let figures = output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    if figures.count >= 3 {
+        print(
+            String(
+                format:
+                    "alpaca-py 0.44 StockDataStream quotes (msgpack.unpackb + Quote): median %.1f k msgs/s (min %.1f k, max %.1f k)",
+                figures[0] / 1e3, figures[1] / 1e3, figures[2] / 1e3))
+    } else {
+        print("alpaca-py comparison failed: \(output)")
+    }
+} else {
+    print("alpaca-py comparison skipped: run scripts/alpaca-py-stream.sh once to make its venv")
+}
 
 await server.stop()

@@ -14,7 +14,7 @@ let swiftSettings: [SwiftSetting] = [
 /// One executable per fuzz target; each is a pure function of the input bytes.
 let fuzzTargets = [
     "fuzz-snapshots", "fuzz-chain", "fuzz-json", "fuzz-rfc3339", "fuzz-sanitizer", "fuzz-ratelimit",
-    "fuzz-config", "fuzz-keys", "fuzz-cli", "fuzz-audit",
+    "fuzz-config", "fuzz-keys", "fuzz-cli", "fuzz-audit", "fuzz-stream",
 ]
 
 let package = Package(

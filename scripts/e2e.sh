@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the real binary in tmux: the demo on the embedded simulator, drill-down,
 # panels, help, resizes, quitting and SIGTERM with the terminal restored, a hostile upstream
-# string rendered inert, and the refusal without a terminal.
+# string rendered inert, the market-data stream (405, ticks, V010, disconnect, stall, 406, watch),
+# and the refusal without a terminal.
 #
 # Usage: scripts/e2e.sh [path/to/alpaca-dash]   (default .build/debug/alpaca-dash)
 set -uo pipefail
@@ -396,6 +397,93 @@ if wait_for "CALLS" 15 && wait_for "PUTS" 5 && wait_for "STRIKE" 5; then ok "the
 wait_exit 10 >/dev/null
 kill "$SIM_PID" 2>/dev/null || true
 wait "$SIM_PID" 2>/dev/null || true
+
+# Issue 10: the market-data stream, through the real binary against a simulator in its own
+# process (405 past a symbol limit of 3, a forced disconnect, a stall, an invalid message, 406).
+echo "e2e: the market-data stream"
+"$BIN" sim --port 0 --market open --stream-symbol-limit 3 >"$WORK/sim.out" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$WORK/sim.out" && break; sleep 0.1; done
+URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/sim.out" | head -1)
+start --watchlist AAPL,MSFT,NVDA,SPY,QQQ --data-url "$URL" --trading-url "$URL"
+if wait_for "STREAM ● 3/5 (2 polled)" 20; then
+    ok "405: the stream takes what fits the plan (3 of 5) and the status bar says 2 are polled"
+else
+    bad "405: subscribes what fits and polls the rest"
+fi
+if wait_for_pattern 'NVDA +[0-9]+\.[0-9]{2}' 10 && wait_for_pattern 'QQQ +[0-9]+\.[0-9]{2}' 10; then
+    ok "streamed and polled symbols both show prices"
+else
+    bad "streamed and polled symbols both show prices"
+fi
+first=$(screen | grep -oE 'AAPL +[0-9]+\.[0-9]{2} +[^ ]+ +[^ ]+ +[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{2}' | head -1)
+sleep 2.5
+now=$(screen | grep -oE 'AAPL +[0-9]+\.[0-9]{2} +[^ ]+ +[^ ]+ +[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{2}' | head -1)
+if [ -n "$first" ] && [ "$first" != "$now" ]; then ok "stream ticks reach the screen ($first → $now)"; else bad "no stream tick on screen ($first)"; fi
+"${T[@]}" send-keys -t e2e 6
+if wait_for_pattern 'msgs/s .*q [0-9]' 10 && wait_for_pattern 'lag p50 [0-9]' 5; then
+    ok "the Upstream panel shows the stream's messages/s and lag"
+else
+    bad "the Upstream panel shows the stream's figures"
+fi
+sim_faults() { # METHOD BODY: sets or removes the simulator's faults with bash alone
+    local port=${URL##*:}
+    exec 4<>"/dev/tcp/127.0.0.1/$port" || return
+    printf '%s /_sim/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+        "$1" "${#2}" "$2" >&4
+    timeout 5 cat <&4 >/dev/null
+    exec 4>&-
+}
+# An invalid message (a NaN ask for AAPL) is rejected with its rule while the stream stays up.
+sim_faults POST "nan=AAPL"
+if wait_for_pattern 'rejected [1-9]' 15 && screen | grep -qF "STREAM ●"; then
+    "${T[@]}" send-keys -t e2e 4
+    if wait_for "V010" 10; then ok "an invalid stream message is rejected as V010 while the stream stays up"; else bad "V010 in panel 4"; fi
+    "${T[@]}" send-keys -t e2e 6
+else
+    bad "an invalid stream message is rejected while the stream stays up"
+fi
+sim_faults DELETE ""
+sim_faults POST "disconnect#1/v2/*"
+if wait_for_pattern 'reconnects 1 · stalls 0 · reseeds [3-9]' 20 && wait_for "STREAM ● 3/5" 10; then
+    ok "a forced disconnect reconnects and reseeds ($(screen | grep -oE 'reconnects [0-9]+ · stalls [0-9]+ · reseeds [0-9]+ · gaps [0-9]+' | head -1))"
+else
+    bad "a forced disconnect reconnects and reseeds"
+fi
+sim_faults POST "stall:120#1/v2/*"
+if wait_for "stalls 1" 35 && wait_for_pattern 'reconnects 2 · stalls 1 · reseeds [5-9]' 15; then
+    ok "a stall is detected and reseeded ($(screen | grep -oE 'reconnects [0-9]+ · stalls [0-9]+ · reseeds [0-9]+' | head -1))"
+else
+    bad "a stall is detected and reseeded"
+fi
+sim_faults DELETE ""
+"${T[@]}" send-keys -t e2e q
+wait_exit 10 >/dev/null
+# 406: another session (a headless watch) holds the plan's one connection.
+$ENVIRONMENT "$BIN" watch AAPL --for 90s --data-url "$URL" --trading-url "$URL" >"$WORK/watch.out" 2>&1 &
+WATCH_PID=$!
+sleep 2
+start --watchlist AAPL,MSFT --data-url "$URL" --trading-url "$URL"
+if wait_for "POLL ○ 406" 20 && wait_for_pattern 'AAPL +[0-9]+\.[0-9]{2}' 10; then
+    ok "406: a second connection falls back to polling and says so"
+else
+    bad "406: falls back to polling and says so"
+fi
+"${T[@]}" send-keys -t e2e q
+wait_exit 10 >/dev/null
+kill "$WATCH_PID" 2>/dev/null
+wait "$WATCH_PID" 2>/dev/null
+out=$($ENVIRONMENT "$BIN" watch AAPL MSFT --json --count 5 --data-url "$URL" --trading-url "$URL" 2>&1)
+code=$?
+lines=$(printf '%s\n' "$out" | grep -c '"source":"stream"')
+if [ "$code" = "0" ] && [ "$lines" = "5" ]; then
+    ok "watch --json --count 5 prints 5 validated stream lines"
+else
+    bad "watch --json --count 5 (exit $code, $lines lines): $(printf '%s' "$out" | head -3)"
+fi
+kill "$SIM_PID" 2>/dev/null || true
+wait "$SIM_PID" 2>/dev/null || true
+SIM_PID=""
 
 echo "e2e: a hostile upstream string"
 HOSTILE=$'\e[2J\e]0;PWNED\a\rEVIL\bX\u202eTXT\u200bZ'

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
-all_targets=(fuzz-snapshots fuzz-chain fuzz-json fuzz-rfc3339 fuzz-sanitizer fuzz-ratelimit fuzz-config fuzz-keys fuzz-cli fuzz-audit)
+all_targets=(fuzz-snapshots fuzz-chain fuzz-json fuzz-rfc3339 fuzz-sanitizer fuzz-ratelimit fuzz-config fuzz-keys fuzz-cli fuzz-audit fuzz-stream)
 if [ "$#" -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 case "$seconds" in '' | *[!0-9]*)
     echo "usage: scripts/fuzz.sh [SECONDS] [TARGET...]" >&2
@@ -52,7 +52,7 @@ mkdir -p "$findings"
 
 dictionary_for() {
     case "$1" in
-    fuzz-snapshots | fuzz-chain | fuzz-json | fuzz-config) echo "-dict=Fuzz/Dictionaries/json.dict" ;;
+    fuzz-snapshots | fuzz-chain | fuzz-json | fuzz-config | fuzz-stream) echo "-dict=Fuzz/Dictionaries/json.dict" ;;
     *) echo "" ;;
     esac
 }

@@ -1,4 +1,4 @@
-import AlpacaAPI
+public import AlpacaAPI
 public import AlpacaStream
 public import MarketModel
 import TTLCache
@@ -118,8 +118,8 @@ extension MarketDataService {
         return .rejected(failure)
     }
 
-    /// A snapshot with one stream message's part replaced.
-    static func merge(_ message: StreamMessage, into base: WireStockSnapshot) -> WireStockSnapshot {
+    /// A snapshot with one stream message's part replaced (pure: the stream's merge step).
+    public static func merge(_ message: StreamMessage, into base: WireStockSnapshot) -> WireStockSnapshot {
         var merged = base
         switch message {
         case .trade(_, let trade): merged.latestTrade = trade
