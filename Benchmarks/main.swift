@@ -372,21 +372,23 @@ for (name, framing, frames) in [("JSON", StreamFraming.json, jsonFrames), ("Mess
         budget: "≥ 1 M/s and ≥ 20× alpaca-py")
 }
 
-// alpaca-py's own rate on the same MessagePack frames (msgpack.unpackb + its Quote model), in this
-// run, when scripts/alpaca-py-stream.sh has made its venv.
+// The same MessagePack frames on disk, for alpaca-py's own rate (msgpack.unpackb + its Quote model)
+// measured in this run when scripts/alpaca-py-stream.sh has made its venv, and for
+// scripts/bench-libmsgpack.c (libmsgpack-c's decode of the same frames).
+var framesFile = Data()
+for frame in packFrames {
+    var length = UInt32(frame.count).bigEndian
+    framesFile.append(Data(bytes: &length, count: 4))
+    framesFile.append(contentsOf: frame)
+}
+let framesPath = NSTemporaryDirectory() + "alpaca-dash-stream-frames.msgpack"
+try framesFile.write(to: URL(fileURLWithPath: framesPath))
+print("stream frames for other decoders: \(framesPath)")
 let venvPython = ".build/alpaca-py-venv/bin/python"
 if FileManager.default.isExecutableFile(atPath: venvPython) {
-    var file = Data()
-    for frame in packFrames {
-        var length = UInt32(frame.count).bigEndian
-        file.append(Data(bytes: &length, count: 4))
-        file.append(contentsOf: frame)
-    }
-    let path = NSTemporaryDirectory() + "alpaca-dash-stream-frames.msgpack"
-    try file.write(to: URL(fileURLWithPath: path))
     let python = Process()
     python.executableURL = URL(fileURLWithPath: venvPython)
-    python.arguments = ["scripts/bench-alpaca-py.py", path, String(runs)]
+    python.arguments = ["scripts/bench-alpaca-py.py", framesPath, String(runs)]
     let pipe = Pipe()
     python.standardOutput = pipe
     try python.run()

@@ -125,6 +125,43 @@ public enum StreamDecoder {
         return out
     }
 
+    /// Map keys as ``MessagePackReader/readKeyCode()`` codes.
+    private enum Key {
+        static let type = MessagePackReader.keyCode("T")
+        static let symbol = MessagePackReader.keyCode("S")
+        static let t = MessagePackReader.keyCode("t")
+        static let p = MessagePackReader.keyCode("p")
+        static let s = MessagePackReader.keyCode("s")
+        static let i = MessagePackReader.keyCode("i")
+        static let x = MessagePackReader.keyCode("x")
+        static let c = MessagePackReader.keyCode("c")
+        static let z = MessagePackReader.keyCode("z")
+        static let bx = MessagePackReader.keyCode("bx")
+        static let bp = MessagePackReader.keyCode("bp")
+        static let bs = MessagePackReader.keyCode("bs")
+        static let ax = MessagePackReader.keyCode("ax")
+        static let ap = MessagePackReader.keyCode("ap")
+        static let `as` = MessagePackReader.keyCode("as")
+        static let o = MessagePackReader.keyCode("o")
+        static let h = MessagePackReader.keyCode("h")
+        static let l = MessagePackReader.keyCode("l")
+        static let v = MessagePackReader.keyCode("v")
+        static let n = MessagePackReader.keyCode("n")
+        static let vw = MessagePackReader.keyCode("vw")
+        static let sc = MessagePackReader.keyCode("sc")
+        static let sm = MessagePackReader.keyCode("sm")
+        static let rc = MessagePackReader.keyCode("rc")
+        static let rm = MessagePackReader.keyCode("rm")
+        static let msg = MessagePackReader.keyCode("msg")
+        static let code = MessagePackReader.keyCode("code")
+        static let trades = MessagePackReader.keyCode("trades")
+        static let quotes = MessagePackReader.keyCode("quotes")
+        static let bars = MessagePackReader.keyCode("bars")
+        /// Every key longer than 8 bytes (and the empty one), read again by name.
+        static let long: UInt64 = 0
+        static let statuses = MessagePackReader.keyCode("statuses")
+    }
+
     /// One field value that failed to read; the element is skipped past it and reported.
     private struct FieldError: Error {
         var key: String
@@ -158,24 +195,25 @@ public enum StreamDecoder {
                 problem = problem ?? FieldError(key: "?", reason: "a key that is not a string")
                 continue
             }
-            let key = try reader.readString()
+            let keyStart = reader.offset
+            let key = try reader.readKeyCode()
             if reader.readNil() { continue }
             let start = reader.offset
             do throws(MessagePackError) {
                 switch key {
-                case "T": type = try reader.readString()
-                case "S": symbol = try reader.readString()
-                case "t":
+                case Key.type: type = try reader.readString()
+                case Key.symbol: symbol = try reader.readString()
+                case Key.t:
                     let time = try timestamp(&reader)
                     trade.time = time
                     quote.time = time
                     bar.time = time
                     status.time = time
-                case "p": trade.price = try finite(&reader)
-                case "s": trade.size = try reader.readInt64()
-                case "i": trade.id = try reader.readInt64()
-                case "x": trade.exchange = try reader.readString()
-                case "c":
+                case Key.p: trade.price = try finite(&reader)
+                case Key.s: trade.size = try reader.readInt64()
+                case Key.i: trade.id = try reader.readInt64()
+                case Key.x: trade.exchange = try reader.readString()
+                case Key.c:
                     // Conditions for trades and quotes, the close for bars.
                     let kind = try reader.peekKind()
                     if kind == .array || kind == .string {
@@ -185,35 +223,45 @@ public enum StreamDecoder {
                     } else {
                         bar.close = try finite(&reader)
                     }
-                case "z":
+                case Key.z:
                     let tape = try reader.readString()
                     trade.tape = tape
                     quote.tape = tape
-                case "bx": quote.bidExchange = try reader.readString()
-                case "bp": quote.bidPrice = try finite(&reader)
-                case "bs": quote.bidSize = try reader.readInt64()
-                case "ax": quote.askExchange = try reader.readString()
-                case "ap": quote.askPrice = try finite(&reader)
-                case "as": quote.askSize = try reader.readInt64()
-                case "o": bar.open = try finite(&reader)
-                case "h": bar.high = try finite(&reader)
-                case "l": bar.low = try finite(&reader)
-                case "v": bar.volume = try reader.readInt64()
-                case "n": bar.tradeCount = try reader.readInt64()
-                case "vw": bar.vwap = try finite(&reader)
-                case "sc": status.code = try reader.readString()
-                case "sm": status.message = try reader.readString()
-                case "rc": status.reasonCode = try reader.readString()
-                case "rm": status.reasonMessage = try reader.readString()
-                case "msg": text = try reader.readString()
-                case "code": code = try reader.readInt64()
-                case "trades", "quotes", "bars", "dailyBars", "updatedBars", "statuses":
-                    subscription.set(key, try strings(&reader))
+                case Key.bx: quote.bidExchange = try reader.readString()
+                case Key.bp: quote.bidPrice = try finite(&reader)
+                case Key.bs: quote.bidSize = try reader.readInt64()
+                case Key.ax: quote.askExchange = try reader.readString()
+                case Key.ap: quote.askPrice = try finite(&reader)
+                case Key.as: quote.askSize = try reader.readInt64()
+                case Key.o: bar.open = try finite(&reader)
+                case Key.h: bar.high = try finite(&reader)
+                case Key.l: bar.low = try finite(&reader)
+                case Key.v: bar.volume = try reader.readInt64()
+                case Key.n: bar.tradeCount = try reader.readInt64()
+                case Key.vw: bar.vwap = try finite(&reader)
+                case Key.sc: status.code = try reader.readString()
+                case Key.sm: status.message = try reader.readString()
+                case Key.rc: status.reasonCode = try reader.readString()
+                case Key.rm: status.reasonMessage = try reader.readString()
+                case Key.msg: text = try reader.readString()
+                case Key.code: code = try reader.readInt64()
+                case Key.trades, Key.quotes, Key.bars, Key.statuses, Key.long:
+                    // Read the key again by name (dailyBars and updatedBars are longer than a code).
+                    try reader.rewind(to: keyStart)
+                    let name = try reader.readString()
+                    if StreamSubscription().channels.contains(where: { $0.name == name }) {
+                        subscription.set(name, try strings(&reader))
+                    } else {
+                        try reader.skipValue()
+                    }
                 default: try reader.skipValue()
                 }
             } catch {
                 // Wrong type for this key: skip the value from where it started, keep reading.
-                problem = problem ?? FieldError(key: key, reason: error.message)
+                var name = "?"
+                var copy = reader
+                if (try? copy.rewind(to: keyStart)) != nil, let text = try? copy.readString() { name = text }
+                problem = problem ?? FieldError(key: name, reason: error.message)
                 try reader.rewind(to: start)
                 try reader.skipValue()
             }

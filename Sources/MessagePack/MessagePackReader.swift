@@ -122,6 +122,35 @@ public struct MessagePackReader: Sendable {
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
 
+    /// A string of at most 8 bytes as a code (its bytes in a `UInt64`, first byte lowest), for
+    /// switching on map keys without making a `String`; 0 for a longer string (still consumed).
+    public mutating func readKeyCode() throws(MessagePackError) -> UInt64 {
+        let lead = try byte()
+        let count: Int
+        switch lead {
+        case 0xa0...0xbf: count = Int(lead & 0x1f)
+        case 0xd9: count = try length(1, perElement: 1)
+        case 0xda: count = try length(2, perElement: 1)
+        case 0xdb: count = try length(4, perElement: 1)
+        default:
+            offset -= 1
+            throw fail("expected a string")
+        }
+        guard count <= remaining else { throw fail("truncated") }
+        defer { offset += count }
+        guard count <= 8 else { return 0 }
+        var code: UInt64 = 0
+        for index in 0..<count { code |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+        return code
+    }
+
+    /// The code ``readKeyCode()`` gives for `text` (at most 8 bytes).
+    public static func keyCode(_ text: String) -> UInt64 {
+        var code: UInt64 = 0
+        for (index, byte) in text.utf8.prefix(8).enumerated() { code |= UInt64(byte) << (8 * UInt64(index)) }
+        return code
+    }
+
     /// An integer that fits in `Int64`.
     public mutating func readInt64() throws(MessagePackError) -> Int64 {
         let lead = try byte()

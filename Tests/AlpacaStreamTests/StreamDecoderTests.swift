@@ -211,3 +211,27 @@ import Testing
         #expect(StreamDecoder.decode(Array("[".utf8), framing: .json).map(\.typeCode) == ["malformed"])
     }
 }
+
+extension StreamDecoderTests {
+    /// A MessagePack subscription echo: keys longer than a key code (dailyBars, updatedBars) are
+    /// read by name, and an unknown long key is skipped.
+    @Test func aMessagePackSubscriptionEchoKeepsEveryChannel() {
+        var w = MessagePackWriter()
+        w.writeArrayHeader(1)
+        w.writeMapHeader(5)
+        w.write("T")
+        w.write("subscription")
+        for (name, symbols) in [("quotes", ["AAPL"]), ("dailyBars", ["SPY"]), ("updatedBars", ["IBM", "VOO"])] {
+            w.write(name)
+            w.writeArrayHeader(symbols.count)
+            for symbol in symbols { w.write(symbol) }
+        }
+        w.write("somethingLongerThanEight")
+        w.write(Int64(5))
+        let messages = StreamDecoder.decode(w.bytes, framing: .msgpack)
+        #expect(
+            messages == [
+                .subscription(StreamSubscription(quotes: ["AAPL"], dailyBars: ["SPY"], updatedBars: ["IBM", "VOO"]))
+            ])
+    }
+}

@@ -37,23 +37,120 @@ extension MarketDataService {
     /// - Returns: One outcome per data message (``StreamMessage/isData``), in order.
     public func ingest(_ messages: [StreamMessage]) async -> [StreamIngestOutcome] {
         let context = context()
-        var outcomes: [StreamIngestOutcome] = []
-        outcomes.reserveCapacity(messages.count)
+        var outcomes = [StreamIngestOutcome?](repeating: nil, count: messages.count)
+        // Messages that merge into a snapshot go through the stages in rounds: each round takes
+        // the next message of every symbol, so a symbol's messages still apply in order, while one
+        // batch carries many symbols through the stages at once (a frame of 100 quotes of 100
+        // symbols is one batch, not 100).
+        var queued: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, message) in messages.enumerated() {
+            switch classify(message, context: context) {
+            case .done(let outcome): outcomes[index] = outcome
+            case .skip: continue
+            case .merge(let symbol):
+                if queued[symbol] == nil { order.append(symbol) }
+                queued[symbol, default: []].append(index)
+            }
+        }
         var fresh: [String: CachedValue] = [:]
-        for message in messages {
-            guard let outcome = ingest(message, context: context) else { continue }
-            if case .accepted(let quote) = outcome { fresh["q:" + quote.value.symbol] = .stock(quote) }
-            outcomes.append(outcome)
+        var round = 0
+        while true {
+            var symbols: [String] = []
+            var indices: [Int] = []
+            var entries: [String: Entry<WireStockSnapshot>] = [:]
+            for symbol in order {
+                guard let list = queued[symbol], round < list.count else { continue }
+                let index = list[round]
+                guard let base = base(for: symbol) else {
+                    outcomes[index] = wait(messages[index], symbol: symbol)
+                    continue
+                }
+                symbols.append(symbol)
+                indices.append(index)
+                entries[symbol] = .value(Self.merge(messages[index], into: base))
+            }
+            if symbols.isEmpty && !order.contains(where: { (queued[$0]?.count ?? 0) > round }) { break }
+            round += 1
+            guard !symbols.isEmpty else { continue }
+            let results = stages.processStocks(symbols, batch: BatchResult(entries: entries), context: context)
+            for (k, (symbol, result)) in results.enumerated() {
+                guard case .value(let merged)? = entries[symbol] else { continue }
+                let outcome = settle(symbol, result, merged: merged, context: context)
+                if case .accepted(let quote) = outcome { fresh["q:" + symbol] = .stock(quote) }
+                outcomes[indices[k]] = outcome
+            }
         }
         if !fresh.isEmpty { await cache.setMany(Array(fresh), class: .realTime) }
-        return outcomes
+        return outcomes.compactMap { $0 }
     }
 
-    /// Whether a session (regular or extended) is on by the market clock (read through the cache),
-    /// which is when the stream is used.
-    public func sessionOn() async -> Bool {
-        _ = await marketClock()
-        return context().session != .closed
+    /// What a message needs: nothing (control), an outcome at once, or a merge and the stages.
+    private enum Step {
+        case skip
+        case done(StreamIngestOutcome)
+        case merge(String)
+    }
+
+    private func classify(_ message: StreamMessage, context: StageContext) -> Step {
+        switch message {
+        case .success, .error, .subscription, .ignored:
+            return .skip
+        case .malformed(let symbol, let reason):
+            let failure = PipelineFailure(
+                code: .dataValidationError, rule: Rules.schema, symbol: symbol, message: "stream message: \(reason)")
+            journal.record(failure, at: context.now)
+            return .done(.rejected(failure))
+        case .status(let symbol, let status):
+            guard SymbolFormat.isStock(symbol) else { return .done(reject(symbol, context: context)) }
+            return .done(.status(symbol: symbol, status))
+        case .trade(let symbol, _), .quote(let symbol, _), .bar(_, let symbol, _):
+            guard SymbolFormat.isStock(symbol) else { return .done(reject(symbol, context: context)) }
+            return .merge(symbol)
+        }
+    }
+
+    /// The snapshot a symbol's next message merges into: its last validated one, an empty one when
+    /// its snapshot was asked for but not validated, or nil while its first snapshot is awaited.
+    private func base(for symbol: String) -> WireStockSnapshot? {
+        streamBases[symbol] ?? (seedsFetched.contains(symbol) ? WireStockSnapshot() : nil)
+    }
+
+    /// Keeps a message until its symbol's first snapshot arrives.
+    private func wait(_ message: StreamMessage, symbol: String) -> StreamIngestOutcome {
+        var queue = streamPending[symbol] ?? []
+        if streamPending[symbol] != nil || streamPending.count < PipelineJournal.maximumSymbols {
+            queue.append(message)
+            streamPending[symbol] = Array(queue.suffix(Self.pendingLimit))
+        }
+        return .awaitingSeed(symbol: symbol)
+    }
+
+    /// A processed message against the ordered store: accepted (and held), out of order,
+    /// superseded by a later REST snapshot, or rejected.
+    private func settle(
+        _ symbol: String, _ result: Result<ProcessedStockQuote, PipelineFailure>, merged: WireStockSnapshot,
+        context: StageContext
+    ) -> StreamIngestOutcome {
+        switch result {
+        case .success(var quote):
+            if let kept = held[symbol], let regression = Self.regression(of: quote.value, after: kept.value) {
+                // Ordering is strict within the stream; a REST value fetched after the message was
+                // sent (a reseed) simply supersedes it.
+                if kept.delivery != .stream { return .superseded(symbol: symbol) }
+                let failure = context.failure(.dataValidationError, Rules.ordering, symbol, regression)
+                journal.record(failure, at: context.now)
+                return .outOfOrder(failure)
+            }
+            quote.delivery = .stream
+            held[symbol] = quote
+            streamBases[symbol] = merged
+            journal.record(quality: quote.enrichment.quality, for: symbol)
+            return .accepted(quote)
+        case .failure(let failure):
+            journal.record(failure, at: context.now)
+            return .rejected(failure)
+        }
     }
 
     /// Re-applies the messages that waited for `symbols`' snapshots (after a reseed).
@@ -65,51 +162,11 @@ extension MarketDataService {
         return messages.isEmpty ? [] : await ingest(messages)
     }
 
-    private func ingest(_ message: StreamMessage, context: StageContext) -> StreamIngestOutcome? {
-        switch message {
-        case .success, .error, .subscription, .ignored:
-            return nil
-        case .malformed(let symbol, let reason):
-            let failure = PipelineFailure(
-                code: .dataValidationError, rule: Rules.schema, symbol: symbol, message: "stream message: \(reason)")
-            journal.record(failure, at: context.now)
-            return .rejected(failure)
-        case .status(let symbol, let status):
-            guard SymbolFormat.isStock(symbol) else { return reject(symbol, context: context) }
-            return .status(symbol: symbol, status)
-        case .trade(let symbol, _), .quote(let symbol, _), .bar(_, let symbol, _):
-            guard SymbolFormat.isStock(symbol) else { return reject(symbol, context: context) }
-            guard let base = streamBases[symbol] ?? (seedsFetched.contains(symbol) ? WireStockSnapshot() : nil) else {
-                var queue = streamPending[symbol] ?? []
-                if streamPending[symbol] != nil || streamPending.count < PipelineJournal.maximumSymbols {
-                    queue.append(message)
-                    streamPending[symbol] = Array(queue.suffix(Self.pendingLimit))
-                }
-                return .awaitingSeed(symbol: symbol)
-            }
-            let merged = Self.merge(message, into: base)
-            let batch = BatchResult<WireStockSnapshot>(entries: [symbol: .value(merged)])
-            let result = stages.processStocks([symbol], batch: batch, context: context)[0].result
-            switch result {
-            case .success(var quote):
-                if let kept = held[symbol], let regression = Self.regression(of: quote.value, after: kept.value) {
-                    // Ordering is strict within the stream; a REST value fetched after the message
-                    // was sent (a reseed) simply supersedes it.
-                    if kept.delivery != .stream { return .superseded(symbol: symbol) }
-                    let failure = context.failure(.dataValidationError, Rules.ordering, symbol, regression)
-                    journal.record(failure, at: context.now)
-                    return .outOfOrder(failure)
-                }
-                quote.delivery = .stream
-                held[symbol] = quote
-                streamBases[symbol] = merged
-                journal.record(quality: quote.enrichment.quality, for: symbol)
-                return .accepted(quote)
-            case .failure(let failure):
-                journal.record(failure, at: context.now)
-                return .rejected(failure)
-            }
-        }
+    /// Whether a session (regular or extended) is on by the market clock (read through the cache),
+    /// which is when the stream is used.
+    public func sessionOn() async -> Bool {
+        _ = await marketClock()
+        return context().session != .closed
     }
 
     private func reject(_ symbol: String, context: StageContext) -> StreamIngestOutcome {

@@ -31,9 +31,16 @@ public actor MarketDataService {
     var streamBases: [String: WireStockSnapshot] = [:]
     /// Stream messages that arrived before their symbol's first snapshot (a few per symbol).
     var streamPending: [String: [StreamMessage]] = [:]
-    /// Symbols whose snapshot has been fetched at least once (accepted or not): a stream message
-    /// for one without a validated snapshot is processed on its own rather than waiting forever.
+    /// Symbols whose snapshot has been asked for at least once (accepted, rejected or failed): a
+    /// stream message for one without a validated snapshot is processed on its own rather than
+    /// waiting forever.
     var seedsFetched: Set<String> = []
+    /// Symbols with a validated REST snapshot behind their stream values (daily bars, previous
+    /// close); the scheduler keeps polling a streamed symbol until it has one.
+    var seeded: Set<String> = []
+
+    /// Which of `symbols` have a validated REST snapshot.
+    public func seeded(_ symbols: [String]) -> Set<String> { seeded.intersection(symbols) }
     /// The processor (shared with the stream's ingest).
     var stages: QuoteProcessor { processor }
 
@@ -208,8 +215,9 @@ public actor MarketDataService {
     /// Fetches, processes, orders (V011) and caches the snapshots of `symbols`.
     private func fetchQuotes(_ symbols: [String]) async throws -> [String: Result<ProcessedStockQuote, PipelineFailure>]
     {
-        let batch = try await client.stockSnapshots(symbols)
+        // Tried, whatever the outcome: a symbol whose snapshot fails still gets its stream values.
         for symbol in symbols where seedsFetched.count < PipelineJournal.maximumSymbols { seedsFetched.insert(symbol) }
+        let batch = try await client.stockSnapshots(symbols)
         let context = self.context()
         let processed = processor.processStocks(symbols, batch: batch, context: context)
         var results: [String: Result<ProcessedStockQuote, PipelineFailure>] = [:]
@@ -226,7 +234,10 @@ public actor MarketDataService {
                 }
                 if held[symbol] != nil || held.count < PipelineJournal.maximumSymbols {
                     held[symbol] = quote
-                    if case .value(let wire)? = batch.entries[symbol] { streamBases[symbol] = wire }
+                    if case .value(let wire)? = batch.entries[symbol] {
+                        streamBases[symbol] = wire
+                        seeded.insert(symbol)
+                    }
                 }
                 fresh.append(("q:" + symbol, .stock(quote)))
                 journal.record(quality: quote.enrichment.quality, for: symbol)

@@ -273,10 +273,16 @@ public actor RefreshScheduler: Service {
                 lastError = failure
             }
         case .watchlist:
-            // Symbols the stream delivers are not polled; the rest (over the plan's symbol limit, or
-            // all of them while the stream is down) are.
-            let streamed = stream?.isStreaming == true ? Set(stream?.subscribed ?? []) : []
-            let symbols = watchlist.filter { !streamed.contains($0) }
+            // Symbols the stream delivers are not polled; the rest are: those over the plan's symbol
+            // limit, all of them while the stream is down, and a streamed one without a validated
+            // snapshot behind it (its seed failed: no daily bars or previous close yet) or whose
+            // row has no good value (its last message was rejected), until it has one again.
+            var streamed = stream?.isStreaming == true ? Set(stream?.subscribed ?? []) : []
+            if !streamed.isEmpty { streamed.formIntersection(await service.seeded(watchlist)) }
+            let symbols = watchlist.filter { symbol in
+                guard streamed.contains(symbol), let row = rows[symbol] else { return true }
+                return row.quote == nil || row.failure != nil
+            }
             guard !symbols.isEmpty, let results = try? await service.quotes(symbols, bypassCache: bypassCache) else {
                 break
             }
