@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "MetricsExport",
             dependencies: [
-                "MarketMetrics", "TTLCache", .product(name: "Prometheus", package: "swift-prometheus"),
+                "MarketMetrics", "MarketModel", "TTLCache", .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

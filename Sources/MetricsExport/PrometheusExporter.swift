@@ -1,4 +1,5 @@
 public import MarketMetrics
+public import MarketModel
 import Prometheus
 import Synchronization
 public import TTLCache
@@ -20,7 +21,7 @@ public final class PrometheusExporter: MetricsObserver {
     static let stageBuckets: [Double] = [1e-6, 5e-6, 1e-5, 5e-5, 1e-4, 5e-4, 1e-3, 5e-3, 1e-2, 5e-2]
     static let qualityBuckets: [Double] = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
 
-    private let registry = PrometheusCollectorRegistry()
+    let registry = PrometheusCollectorRegistry()
     private let symbols = Mutex<Set<String>>([])
     private let circuitHosts = Mutex<Set<String>>([])
     private let scrape = Mutex(())
@@ -28,7 +29,7 @@ public final class PrometheusExporter: MetricsObserver {
     /// Creates an exporter with no series yet.
     public init() {}
 
-    private static func descriptor(_ name: String, _ unit: String? = nil, _ help: String) -> MetricNameDescriptor {
+    static func descriptor(_ name: String, _ unit: String? = nil, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "alpaca_dash", metricName: name, unitName: unit ?? "", helpText: help)
     }
 
@@ -110,8 +111,11 @@ public final class PrometheusExporter: MetricsObserver {
     ///   - openCircuits: Hosts whose breaker is open now.
     ///   - cache: The cache's counters per data class.
     /// - Returns: The body of `GET /metrics` (Prometheus text format 0.0.4).
-    public func exposition(metrics: MetricsSnapshot, openCircuits: [String], cache: [CacheClassReport]) -> [UInt8] {
+    public func exposition(
+        metrics: MetricsSnapshot, openCircuits: [String], cache: [CacheClassReport], stream: StreamStatus? = nil
+    ) -> [UInt8] {
         scrape.withLock { _ in
+            if let stream { record(stream: stream) }
             if let rate = metrics.rateLimit {
                 gauge("rate_limit_limit", nil, "Requests per window the upstream allows.").set(to: Double(rate.limit))
                 gauge("rate_limit_remaining", nil, "Requests left in the upstream's window.")
@@ -157,7 +161,7 @@ public final class PrometheusExporter: MetricsObserver {
         }
     }
 
-    private func gauge(_ name: String, _ unit: String?, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
+    func gauge(_ name: String, _ unit: String?, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
         registry.makeGauge(descriptor: Self.descriptor(name, unit, help), labels: labels)
     }
 }

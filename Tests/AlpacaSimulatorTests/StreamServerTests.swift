@@ -194,3 +194,18 @@ import Testing
         #expect(server.stats.streamErrorsByCode[407] != nil)
     }
 }
+
+extension StreamServerTests {
+    /// A symbol subscribed to statuses gets its trading status once.
+    @Test func statusesAreSentOnSubscribe() async throws {
+        let server = try await SimulatorServer.start(Self.moving())
+        defer { Task { await server.stop() } }
+        try await StreamProbe.with(url: Self.streamURL(server), framing: .msgpack) { probe in
+            try await probe.send(.auth(key: "", secret: ""))
+            try await probe.send(.subscribe(StreamSubscription(statuses: ["AAPL"])))
+            let (message, _) = try await probe.wait { if case .status = $0 { true } else { false } }
+            guard case .status("AAPL", let status) = message else { return }
+            #expect(status.code == "T" && status.message == "Trading" && status.time != nil)
+        }
+    }
+}

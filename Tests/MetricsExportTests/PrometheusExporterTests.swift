@@ -144,3 +144,37 @@ struct PrometheusExporterTests {
         #expect(throws: MetricsAddressError.self) { _ = try MetricsAddress(text) }
     }
 }
+
+/// The stream's series in the scrape.
+@Suite struct StreamMetricsTests {
+    @Test func theStreamStatusBecomesSeries() {
+        var status = StreamStatus(state: .streaming, url: "ws://127.0.0.1:1/v2/iex", framing: "msgpack")
+        status.subscribed = ["AAPL", "MSFT"]
+        status.overflow = ["SPY"]
+        status.messagesTotal = ["q": 120, "t": 80]
+        status.reconnects = 2
+        status.stalls = 1
+        status.reseeds = 3
+        status.gaps = 2
+        status.lagP99 = 250
+        let exporter = PrometheusExporter()
+        let text = String(
+            decoding: exporter.exposition(metrics: MetricsSnapshot(), openCircuits: [], cache: [], stream: status),
+            as: UTF8.self)
+        for line in [
+            #"alpaca_dash_stream_state{state="streaming"} 1"#, #"alpaca_dash_stream_state{state="polling"} 0"#,
+            "alpaca_dash_stream_subscribed_symbols 2", "alpaca_dash_stream_polled_symbols 1",
+            #"alpaca_dash_stream_messages_total{type="q"} 120"#, "alpaca_dash_stream_reconnects_total 2",
+            "alpaca_dash_stream_stalls_total 1", "alpaca_dash_stream_reseeds_total 3",
+            #"alpaca_dash_stream_lag_seconds{quantile="0.99"} 0.25"#,
+        ] {
+            #expect(text.contains(line), "\(line) in \(text)")
+        }
+        // Totals never go down between scrapes.
+        status.reconnects = 3
+        let again = String(
+            decoding: exporter.exposition(metrics: MetricsSnapshot(), openCircuits: [], cache: [], stream: status),
+            as: UTF8.self)
+        #expect(again.contains("alpaca_dash_stream_reconnects_total 3"))
+    }
+}

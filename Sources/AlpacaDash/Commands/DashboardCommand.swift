@@ -86,9 +86,11 @@ struct DashboardCommand: AsyncParsableCommand {
             upstream, environment: environment, audit: true, exportsMetrics: metricsAddr != nil)
         let service = connection.service(configuration: config.pipelineConfiguration)
         var metricsServer: MetricsServer?
+        let latestStream = LatestStreamStatus()
         do {
             if let metricsAddr {
-                metricsServer = try await connection.serveMetrics(at: MetricsAddress(metricsAddr), service)
+                metricsServer = try await connection.serveMetrics(
+                    at: MetricsAddress(metricsAddr), service, stream: latestStream)
             }
         } catch {
             await connection.close()
@@ -112,7 +114,8 @@ struct DashboardCommand: AsyncParsableCommand {
             noStream
             ? nil
             : StreamBridge.start(
-                settings: connection.stream, scheduler: scheduler, watchlist: watched, changes: watchlists)
+                settings: connection.stream, scheduler: scheduler, watchlist: watched, changes: watchlists,
+                latest: latestStream)
         defer { stream?.stop() }
         let state = AppState(
             refreshInterval: intervals.watchlist,

@@ -3,6 +3,7 @@ import AlpacaStreamClient
 import ArgumentParser
 import Foundation
 import MarketModel
+import MetricsExport
 import Pipeline
 import Synchronization
 import UnixSignals
@@ -31,6 +32,13 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many validated updates.")
     var count: Int?
 
+    @Option(
+        help: """
+            Serve Prometheus metrics (the stream's included) at http://ADDR/metrics: PORT (on \
+            127.0.0.1), HOST:PORT or [IPv6]:PORT. Off by default.
+            """)
+    var metricsAddr: String?
+
     @OptionGroup var upstream: UpstreamOptions
 
     func validate() throws {
@@ -38,6 +46,9 @@ struct WatchCommand: AsyncParsableCommand {
             throw ValidationError("--for must look like 30s, 2m or 1h")
         }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let metricsAddr {
+            do { _ = try MetricsAddress(metricsAddr) } catch { throw ValidationError(error.description) }
+        }
         for symbol in symbols where !SymbolFormat.isStock(symbol.uppercased()) {
             throw ValidationError("\(symbol) is not a stock symbol")
         }
@@ -45,8 +56,21 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try await UpstreamConnection.open(
-            upstream, environment: ProcessInfo.processInfo.environment, audit: true)
+            upstream, environment: ProcessInfo.processInfo.environment, audit: true,
+            exportsMetrics: metricsAddr != nil)
         let service = connection.service()
+        let latest = LatestStreamStatus()
+        var metricsServer: MetricsServer?
+        if let metricsAddr {
+            do {
+                metricsServer = try await connection.serveMetrics(
+                    at: MetricsAddress(metricsAddr), service, stream: latest)
+            } catch {
+                await connection.close()
+                Console.error("alpaca-dash: --metrics-addr \(metricsAddr): cannot listen (\(error))\n")
+                throw ExitStatus.usage
+            }
+        }
         let requested = symbols.map { $0.uppercased() }
         let (exits, exit) = AsyncStream.makeStream(of: Int32.self)
         let printer = WatchPrinter(json: json, limit: count) { exit.yield(0) }
@@ -64,6 +88,7 @@ struct WatchCommand: AsyncParsableCommand {
                     printer.print(messages: [], outcomes: await service.ingestPending(symbols))
                 },
                 status: { status in
+                    latest.set(status)
                     switch status.state {
                     case .streaming: printer.streamed()
                     case .polling, .reconnecting:
@@ -97,6 +122,7 @@ struct WatchCommand: AsyncParsableCommand {
             break
         }
         for task in tasks { task.cancel() }
+        await metricsServer?.stop()
         await connection.close()
         if connection.origin == .simulated && !json { Console.out("(SIMULATED data)\n") }
         if status != 0 { throw ExitStatus(code: status) }

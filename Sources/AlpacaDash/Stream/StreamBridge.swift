@@ -14,8 +14,10 @@ struct StreamBridge {
     ///   - scheduler: Where the stream's data goes.
     ///   - watchlist: The symbols to subscribe first.
     ///   - changes: Later watchlists (from `a`, `d` and the Alpaca watchlist picker).
+    ///   - latest: Where the latest status goes for the Prometheus scrape.
     static func start(
-        settings: StreamSettings, scheduler: RefreshScheduler, watchlist: [String], changes: AsyncStream<[String]>
+        settings: StreamSettings, scheduler: RefreshScheduler, watchlist: [String], changes: AsyncStream<[String]>,
+        latest: LatestStreamStatus
     ) -> StreamBridge {
         let (statuses, statusSink) = AsyncStream.makeStream(of: StreamStatus.self, bufferingPolicy: .bufferingNewest(1))
         let supervisor = StreamSupervisor(
@@ -23,7 +25,10 @@ struct StreamBridge {
             handlers: StreamHandlers(
                 data: { messages, _ in await scheduler.ingestStream(messages) },
                 reseed: { symbols in await scheduler.reseed(symbols) },
-                status: { statusSink.yield($0) },
+                status: { status in
+                    latest.set(status)
+                    statusSink.yield(status)
+                },
                 sessionOn: { await scheduler.sessionOn() }))
         let run = Task { await supervisor.run() }
         let forwardStatus = Task {

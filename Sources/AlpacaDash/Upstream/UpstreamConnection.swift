@@ -127,14 +127,18 @@ struct UpstreamConnection {
             journal: PipelineJournal(audit: audit, observer: exporter))
     }
 
-    /// Serves `/metrics` for this connection and `service` (nil without an exporter).
-    func serveMetrics(at address: MetricsAddress, _ service: MarketDataService) async throws -> MetricsServer? {
+    /// Serves `/metrics` for this connection and `service` (nil without an exporter), with the
+    /// stream's series when `stream` has a status.
+    func serveMetrics(
+        at address: MetricsAddress, _ service: MarketDataService, stream: LatestStreamStatus? = nil
+    ) async throws -> MetricsServer? {
         guard let exporter else { return nil }
         let metrics = self.metrics
         return try await MetricsServer.start(address) {
             let cache = await service.cache.stats()
             return exporter.exposition(
-                metrics: metrics.snapshot(), openCircuits: metrics.openCircuitHosts, cache: cache)
+                metrics: metrics.snapshot(), openCircuits: metrics.openCircuitHosts, cache: cache,
+                stream: stream?.value)
         }
     }
 

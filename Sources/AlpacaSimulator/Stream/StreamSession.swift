@@ -247,6 +247,7 @@ final class StreamSession: Sendable {
         let interval = 1.0 / Double(rate)
         var lastTimes: [String: (quote: JSONValue?, trade: JSONValue?)] = [:]
         var lastMinute: Int64 = -1
+        var announced: Set<String> = []
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(interval))
             let now = Double(Timestamp.now().nanoseconds) / 1e9
@@ -260,6 +261,18 @@ final class StreamSession: Sendable {
                 request: SimRequest(method: "GET", target: endpoint.path, headers: []), market: market,
                 clock: clock, hooks: market.currentHooks, server: server)
             var messages: [JSONValue] = []
+            // A trading status when a symbol is first subscribed to statuses (the simulator never
+            // halts a symbol, so it stays "T", trading).
+            for symbol in subscription.symbols("statuses") where !announced.contains(symbol) {
+                announced.insert(symbol)
+                guard SymbolFormat.isStock(symbol), market.exists(symbol) else { continue }
+                let tape = market.engine(symbol).profile.tape
+                messages.append(
+                    .object([
+                        "T": .string("s"), "S": .string(symbol), "sc": .string("T"), "sm": .string("Trading"),
+                        "rc": .string(""), "rm": .string(""), "t": .string(clock.now.rfc3339), "z": .string(tape),
+                    ]))
+            }
             let quotes = Set(subscription.symbols("quotes"))
             let trades = Set(subscription.symbols("trades"))
             for symbol in quotes.union(trades).sorted() where market.exists(symbol) && SymbolFormat.isStock(symbol) {
@@ -285,6 +298,18 @@ final class StreamSession: Sendable {
                     for symbol in subscription.symbols("bars") where SymbolFormat.isStock(symbol) {
                         let bar = StockView(symbol: symbol, context: context).minuteBar(context: context)
                         messages.append(Self.tagged(WireEncoder.bar(bar), "b", symbol))
+                    }
+                    // Late trades correct the minute before last for about one symbol in four.
+                    let seconds = clock.priceTime.wholeSeconds
+                    let corrected = Timestamp(seconds: seconds - seconds % 60 - 120)
+                    for symbol in subscription.symbols("updatedBars") where SymbolFormat.isStock(symbol) {
+                        let engine = market.engine(symbol)
+                        let key = StableHash.combine(
+                            engine.profile.key, 0x1a7e, UInt64(bitPattern: corrected.wholeSeconds))
+                        guard StableHash.unit(key, 1) < 0.25 else { continue }
+                        var bar = engine.minuteBar(at: corrected)
+                        bar.volume += 1 + Int64(StableHash.unit(key, 2) * 500)
+                        messages.append(Self.tagged(WireEncoder.bar(bar), "u", symbol))
                     }
                     for symbol in subscription.symbols("dailyBars") where SymbolFormat.isStock(symbol) {
                         if case .object(let snapshot) = StockView(symbol: symbol, context: context).snapshotJSON(
