@@ -360,3 +360,18 @@ extension SnapshotTests {
         #expect(highlighted - after == 8)
     }
 }
+
+extension SnapshotTests {
+    /// A halted symbol is marked ‖ in the watchlist (and the mark is in the help).
+    @Test func aHaltedRowIsMarked() throws {
+        var state = Fixtures.state(size: Size(width: 120, height: 40))
+        var market = try #require(state.latest?.market)
+        market.generation += 1
+        market.watchlist[1].haltCode = "H"
+        _ = update(&state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+        let text = frame(state).snapshotText
+        let line = try #require(text.split(separator: "\n").first { $0.contains(market.watchlist[1].symbol + " ") })
+        #expect(line.contains("‖"))
+        #expect(text.filter { $0 == "‖" }.count == 1, "only the halted row")
+    }
+}

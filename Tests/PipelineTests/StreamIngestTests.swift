@@ -153,3 +153,27 @@ import Testing
         }
     }
 }
+
+extension StreamIngestTests {
+    /// A halt from the stream marks the row until trading resumes.
+    @Test func aHaltMarksTheRowUntilTradingResumes() async throws {
+        var simulator = SimulatedUpstream.configuration(at: .now())
+        simulator.clock = .system
+        simulator.market = .open
+        try await SimulatedUpstream.with(simulator) { upstream in
+            let scheduler = RefreshScheduler(
+                service: MarketDataService(client: upstream.client()), watchlist: ["AAPL"], origin: .simulated)
+            let updates = scheduler.updates
+            let run = Task { try await scheduler.run() }
+            defer { run.cancel() }
+            await scheduler.ingestStream([.status(symbol: "AAPL", StreamTradingStatus(code: "H", message: "Halt"))])
+            let halted = await RefreshSchedulerTests.next(updates) { $0.market.watchlist.first?.haltCode == "H" }
+            #expect(halted != nil)
+            await scheduler.ingestStream([.status(symbol: "AAPL", StreamTradingStatus(code: "T", message: "Trading"))])
+            let resumed = await RefreshSchedulerTests.next(updates) {
+                $0.market.watchlist.first.map { $0.haltCode == nil } ?? false
+            }
+            #expect(resumed != nil)
+        }
+    }
+}

@@ -20,6 +20,7 @@ enum HelpContent {
                     HelpOverlay.Entry(keys: "—", help: "not sent by upstream"),
                     HelpOverlay.Entry(keys: "◷", help: "stale"),
                     HelpOverlay.Entry(keys: "✗ !", help: "rejected / refresh failed"),
+                    HelpOverlay.Entry(keys: "‖", help: "trading halted or paused"),
                 ] + (panel == .optionChain ? chainMarks : [])))
         return HelpOverlay(title: "Help — ? or Esc closes", sections: sections)
     }

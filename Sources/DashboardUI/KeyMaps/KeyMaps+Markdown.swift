@@ -44,6 +44,7 @@ extension KeyMaps {
             | `◷` | stale: older than the freshness limit |
             | `✗` | rejected: the rule id and message replace the numbers |
             | `!` | the latest refresh failed; the last good values are shown with their age |
+            | `‖` | the stream says trading is halted or paused (its status code is not `T`) |
             | `▶ ◀` | at-the-money strike |
 
             """

@@ -61,7 +61,10 @@ enum WatchlistScreen {
             processed.enrichment.freshness == .stale || (sessionOpen && (age ?? 0) > state.staleAfterSeconds)
         let direction = direction(of: figures.change)
         var mark = TableCell(" ")
-        if entry.failure != nil {
+        if entry.haltCode != nil {
+            // The stream says trading is halted or paused: prices stand still for a reason.
+            mark = TableCell("‖", role: .qualityWarn)
+        } else if entry.failure != nil {
             mark = TableCell("!", role: .qualityError)
         } else if stale {
             mark = TableCell("◷", role: .cacheStale)

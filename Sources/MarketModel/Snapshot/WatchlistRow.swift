@@ -11,6 +11,9 @@ public struct WatchlistRow: Sendable, Equatable {
     public var failure: PipelineFailure?
     /// Recent closes for the sparkline (oldest first); empty until bars arrive.
     public var sparkline: [Double]
+    /// The stream's latest trading status code when it is not "T" (trading): `H` halted, `P`
+    /// paused, `Q` quotation only; nil while trading or before any status arrived.
+    public var haltCode: String?
 
     /// Creates a row.
     public init(

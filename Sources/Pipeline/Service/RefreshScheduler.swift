@@ -411,7 +411,14 @@ public actor RefreshScheduler: Service {
                 }
             case .outOfOrder:
                 streamOutOfOrder += 1
-            case .awaitingSeed, .superseded, .status:
+            case .status(let symbol, let status):
+                guard watchlist.contains(symbol) else { continue }
+                var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
+                // Only the code is kept (one short token, sanitised on screen); "T" is trading.
+                let code = status.code.map { String($0.prefix(2)) }
+                row.haltCode = code == nil || code == "T" ? nil : code
+                rows[symbol] = row
+            case .awaitingSeed, .superseded:
                 break
             }
         }
