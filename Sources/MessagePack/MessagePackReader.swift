@@ -106,6 +106,13 @@ public struct MessagePackReader: Sendable {
 
     /// A string (invalid UTF-8 is repaired with U+FFFD, as any upstream text is sanitised later).
     public mutating func readString() throws(MessagePackError) -> String {
+        let count = try stringHeader()
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    /// A string header's byte count, checked against the bytes left; the bytes follow.
+    private mutating func stringHeader() throws(MessagePackError) -> Int {
         let lead = try byte()
         let count: Int
         switch lead {
@@ -118,25 +125,13 @@ public struct MessagePackReader: Sendable {
             throw fail("expected a string")
         }
         guard count <= remaining else { throw fail("truncated") }
-        defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return count
     }
 
     /// A string of at most 8 bytes as a code (its bytes in a `UInt64`, first byte lowest), for
     /// switching on map keys without making a `String`; 0 for a longer string (still consumed).
     public mutating func readKeyCode() throws(MessagePackError) -> UInt64 {
-        let lead = try byte()
-        let count: Int
-        switch lead {
-        case 0xa0...0xbf: count = Int(lead & 0x1f)
-        case 0xd9: count = try length(1, perElement: 1)
-        case 0xda: count = try length(2, perElement: 1)
-        case 0xdb: count = try length(4, perElement: 1)
-        default:
-            offset -= 1
-            throw fail("expected a string")
-        }
-        guard count <= remaining else { throw fail("truncated") }
+        let count = try stringHeader()
         defer { offset += count }
         guard count <= 8 else { return 0 }
         var code: UInt64 = 0
