@@ -122,7 +122,10 @@ final class CurlLoop: @unchecked Sendable {
         easy.set(.proxy, "")
         easy.set(.noProxy, "*")
         easy.set(.httpVersion, Int(CURL_HTTP_VERSION_2TLS))
-        easy.set(.pipeWait, 1)
+        // Waiting for a connection to reveal multiplexing only pays where HTTP/2 can be
+        // negotiated (ALPN, so TLS only). Over plain http a second request would otherwise queue
+        // behind a first whose response is slow, and time out without ever connecting.
+        easy.set(.pipeWait, request.url.lowercased().hasPrefix("https://") ? 1 : 0)
         easy.set(.tcpKeepAlive, 1)
         easy.set(.acceptEncoding, "")
         easy.set(.connectTimeoutMilliseconds, Int(configuration.connectTimeout * 1000))

@@ -73,16 +73,35 @@ struct ReliabilityMatrixTests {
         #expect(refused >= 250, "calls refused without a request: \(refused)")
     }
 
-    @Test func t2t3AHangIsAbortedAfterFiveSilentSecondsAndADripAtTheTenSecondDeadline() async throws {
+    /// Which of the two slow requests reaches the simulator first; each order once.
+    enum SlowFirst: String, Sendable, CaseIterable { case hang, drip }
+
+    @Test(arguments: SlowFirst.allCases)
+    func t2t3AHangIsAbortedAfterFiveSilentSecondsAndADripAtTheTenSecondDeadline(_ first: SlowFirst) async throws {
         let configuration = try Self.simulator(faults: "hang:30/v2/clock,drip:1000/v2/account")
         try await SimulatedUpstream.with(configuration) { upstream in
             let client = Self.client(upstream.server.baseURL, retry: RetryPolicy(maxAttempts: 1))
             let clock = ContinuousClock()
-            async let hang: (Duration, (any Error)?) = clock.measureResult { _ = try await client.clock() }
-            async let drip: (Duration, (any Error)?) = clock.measureResult { _ = try await client.account() }
+            // The second request starts only once the first is at the simulator: the order CI once
+            // ran in by chance (drip first) made the hang wait for the drip's connection.
+            let start = { (path: String) in
+                Task {
+                    await clock.measureResult {
+                        if path == "/v2/clock" { _ = try await client.clock() } else { _ = try await client.account() }
+                    }
+                }
+            }
+            let paths = first == .hang ? ["/v2/clock", "/v2/account"] : ["/v2/account", "/v2/clock"]
+            let leader = start(paths[0])
+            for _ in 0..<5000 where upstream.server.stats.requestsByPath[paths[0], default: 0] == 0 {
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            try #require(upstream.server.stats.requestsByPath[paths[0], default: 0] == 1, "\(paths[0]) never arrived")
+            let follower = start(paths[1])
+            let (hang, drip) = first == .hang ? (leader, follower) : (follower, leader)
             // No byte for 5 s trips the transport's stall rule (under 1 B/s for 5 s) before the
             // deadline; a body trickling at 1 B/s passes that rule and meets the 10 s deadline.
-            for (name, (elapsed, error), bound) in [("hang", await hang, 5.0), ("drip", await drip, 10.0)] {
+            for (name, (elapsed, error), bound) in [("hang", await hang.value, 5.0), ("drip", await drip.value, 10.0)] {
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 #expect(abs(seconds - bound) <= 0.5, "\(name) aborted after \(seconds) s")
                 let failure = try #require(error as? AlpacaError, "\(name): \(String(describing: error))")
