@@ -5,7 +5,7 @@ import Dispatch
 ///
 /// SIGWINCH → `.resize`; SIGINT, SIGTERM, SIGHUP, SIGQUIT → `.terminate(signal)` (the loop
 /// restores the terminal and exits with 128 + signal); SIGTSTP → `.suspend`; SIGCONT → `.resumed`.
-/// Fatal signals are handled by `NCursesTerminal` in C (async-signal-safe).
+/// Fatal signals are handled by `NCursesBackend` in C (async-signal-safe).
 @MainActor
 public final class TerminalSignals {
     /// A signal, as the loop sees it.

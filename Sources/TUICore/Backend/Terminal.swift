@@ -28,5 +28,8 @@ public struct Terminal<Backend: TerminalBackend> {
     }
 
     /// Forgets the frame on screen so the next draw repaints every cell (after resize or resume).
-    public mutating func invalidate() { current = nil }
+    public mutating func invalidate() {
+        current = nil
+        backend.invalidate()
+    }
 }

@@ -7,4 +7,7 @@ public protocol TerminalBackend {
     mutating func draw(_ changes: [CellChange])
     /// Makes everything drawn so far visible.
     mutating func flush()
+    /// The screen may have been disturbed (a resize, a return from suspension, a redraw asked
+    /// for): the next flush repaints it whole.
+    mutating func invalidate()
 }

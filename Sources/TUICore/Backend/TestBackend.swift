@@ -6,6 +6,8 @@ public struct TestBackend: TerminalBackend, Sendable {
     public private(set) var cellsDrawn: Int
     /// How many times `flush` was called.
     public private(set) var flushes: Int
+    /// How many times `invalidate` was called.
+    public private(set) var invalidations: Int
 
     /// Creates a blank screen.
     /// - Parameter size: The screen size.
@@ -13,6 +15,7 @@ public struct TestBackend: TerminalBackend, Sendable {
         self.buffer = ScreenBuffer(size: size)
         self.cellsDrawn = 0
         self.flushes = 0
+        self.invalidations = 0
     }
 
     /// The screen size.
@@ -27,6 +30,9 @@ public struct TestBackend: TerminalBackend, Sendable {
 
     /// Counts a flush.
     public mutating func flush() { flushes += 1 }
+
+    /// Counts an invalidation (the buffer itself needs no repair).
+    public mutating func invalidate() { invalidations += 1 }
 
     /// Resizes the screen, clearing it.
     /// - Parameter size: The new size.

@@ -9,12 +9,14 @@ public import TUICore
     import Darwin
 #endif
 
-/// The real terminal: ncursesw through `newterm`, drawing `ScreenBuffer` diffs.
+/// The real terminal: ncursesw through `newterm`, as a ``TerminalBackend`` that `Terminal` sends
+/// `ScreenBuffer` diffs to.
 ///
-/// Main-actor only (ncurses is not thread-safe, gotcha N6). Nothing is printed to stdout or
-/// stderr while it is active; `shutdown()` restores the terminal and is safe to call twice.
+/// Main-actor only (ncurses is not thread-safe, gotcha N6), so its conformance is main-actor
+/// isolated. Nothing is printed to stdout or stderr while it is active; `shutdown()` restores the
+/// terminal and is safe to call twice.
 @MainActor
-public final class NCursesTerminal {
+public final class NCursesBackend: @MainActor TerminalBackend {
     /// The screen size in cells.
     public private(set) var size: Size
 
@@ -25,7 +27,6 @@ public final class NCursesTerminal {
     private let colors: Int
     private let useColor: Bool
     private var registry: ColorPairRegistry
-    private var onScreen: ScreenBuffer?
 
     /// Takes over the terminal.
     /// - Parameter environment: The process environment (`TERM`, `NO_COLOR`).
@@ -77,17 +78,18 @@ public final class NCursesTerminal {
         self.colors = Int(cn_colors())
         self.registry = ColorPairRegistry(capacity: Int(cn_color_pairs()))
         self.size = Size(width: Int(cn_getmaxx(window)), height: Int(cn_getmaxy(window)))
-        self.onScreen = nil
     }
 
-    /// Draws a frame, sending only the cells that differ from the frame on screen.
-    /// - Parameter frame: The frame (its size should match `size`).
-    public func draw(_ frame: ScreenBuffer) {
+    /// Puts changed cells into the window (shown at the next ``flush()``).
+    /// - Parameter changes: The changes, from `BufferDiff.diff`.
+    public func draw(_ changes: [CellChange]) {
         guard screen != nil else { return }
-        let previous = onScreen ?? ScreenBuffer(size: frame.size, fill: Cell(grapheme: "\u{0}", width: 1))
-        let changes = BufferDiff.diff(previous, frame)
         for change in changes { put(change) }
-        onScreen = frame
+    }
+
+    /// Sends everything drawn since the last flush to the terminal.
+    public func flush() {
+        guard screen != nil else { return }
         wnoutrefresh(window)
         doupdate()
     }
@@ -97,9 +99,8 @@ public final class NCursesTerminal {
         _ = CNCurses.beep()
     }
 
-    /// Forgets what is on screen so the next `draw` repaints every cell.
+    /// Clears the terminal at the next flush, so a disturbed screen is repainted whole.
     public func invalidate() {
-        onScreen = nil
         clearok(window, true)
     }
 

@@ -1,0 +1,129 @@
+import DashboardUI
+import MarketMetrics
+import MarketModel
+import TUICore
+import TUITestSupport
+import Testing
+
+/// The dashboard loop the program runs, over `TestBackend` on a manual clock: what reaches the
+/// backend is what the reducer renders, only changed cells are sent, and frames are capped.
+@MainActor @Suite(.timeLimit(.minutes(1)))
+struct DashboardLoopTests {
+    /// Everything a loop under test talks to.
+    @MainActor final class Rig {
+        let clock = ManualClock()
+        var queued: [LoopEvent] = []
+        var sent: [PipelineCommand] = []
+        var bells = 0
+        let size: Size
+
+        init(size: Size = Size(width: 100, height: 30)) { self.size = size }
+
+        func loop() -> DashboardLoop<TestBackend, ManualClock> {
+            DashboardLoop(
+                terminal: Terminal(backend: TestBackend(size: size)), state: AppState(), theme: .default, clock: clock,
+                now: { Fixtures.now }, bell: { self.bells += 1 },
+                pending: {
+                    defer { self.queued = [] }
+                    return self.queued
+                }, send: { self.sent.append($0) })
+        }
+
+        /// What the reducer alone makes of `messages`, rendered at `size`.
+        func reference(_ messages: [Message], size: Size? = nil) -> ScreenBuffer {
+            let size = size ?? self.size
+            var state = AppState(size: size)
+            for message in messages { _ = update(&state, message) }
+            return render(state, theme: .default, size: size, now: Fixtures.now)
+        }
+    }
+
+    @Test func theBackendShowsWhatTheReducerRendersAndAnUnchangedFrameIsNotSent() async {
+        let rig = Rig()
+        var loop = rig.loop()
+        #expect(await loop.handle([]) == nil)
+        #expect(loop.terminal.backend.buffer == rig.reference([]), "the waiting screen")
+        rig.clock.advance(by: .seconds(1))
+        #expect(await loop.handle([.update(Fixtures.update), .tick(Fixtures.now)]) == nil)
+        let shown = loop.terminal.backend
+        #expect(shown.buffer == rig.reference([.update(Fixtures.update), .tick(now: Fixtures.now)]))
+        #expect(shown.buffer.snapshotText(includeStyles: false).contains("AAPL"))
+        #expect(shown.flushes == 2)
+
+        #expect(await loop.handle([.tick(Fixtures.now)]) == nil)
+        #expect(loop.terminal.backend.flushes == 2, "an unchanged frame is not sent")
+        #expect(loop.terminal.backend.cellsDrawn == shown.cellsDrawn)
+        #expect(rig.clock.sleeperCount == 0)
+    }
+
+    @Test func framesAreCappedAndWhatArrivesMeanwhileIsFoldedIn() async {
+        let rig = Rig()
+        var loop = rig.loop()
+        _ = await loop.handle([.update(Fixtures.update)])
+        let drawn = loop.terminal.backend.cellsDrawn
+        // A second frame within 33 ms waits on the clock; a key arriving meanwhile joins it.
+        rig.queued = [.keys([.down])]
+        let clock = rig.clock
+        let advance = Task.detached {
+            while clock.sleeperCount == 0 { await Task.yield() }
+            clock.advance(by: .milliseconds(33))
+        }
+        #expect(await loop.handle([.keys([.down])]) == nil)
+        await advance.value
+        let backend = loop.terminal.backend
+        #expect(backend.flushes == 2, "two key batches, one frame")
+        #expect(clock.now == .zero.advanced(by: .milliseconds(33)))
+        #expect(backend.buffer == rig.reference([.update(Fixtures.update), .key(.down), .key(.down)]))
+        let changed = backend.cellsDrawn - drawn
+        #expect(changed > 0 && changed < rig.size.width * rig.size.height / 4, "only changed cells: \(changed)")
+
+        // Past the interval nothing waits.
+        clock.advance(by: .seconds(1))
+        _ = await loop.handle([.keys([.up])])
+        #expect(loop.terminal.backend.flushes == 3)
+        #expect(clock.sleeperCount == 0)
+    }
+
+    @Test func keysSendCommandsQuitsAndExitsEndTheLoop() async {
+        let rig = Rig()
+        var loop = rig.loop()
+        _ = await loop.handle([.update(Fixtures.update)])
+        rig.clock.advance(by: .seconds(1))
+        #expect(await loop.handle([.keys([.char("r")])]) == nil)
+        #expect(rig.sent == [.refreshNow])
+        #expect(await loop.handle([.exit(143)]) == 143)
+        #expect(await loop.handle([.keys([.char("q")])]) == 0)
+        rig.clock.advance(by: .seconds(1))
+        var events = [[LoopEvent.tick(Fixtures.now)], [.keys([.char("q")])]]
+        #expect(await loop.run { events.isEmpty ? [.exit(1)] : events.removeFirst() } == 0)
+    }
+
+    @Test func aResizeRepaintsEveryCellAtTheNewSize() async {
+        let rig = Rig()
+        var loop = rig.loop()
+        _ = await loop.handle([.update(Fixtures.update)])
+        let small = Size(width: 80, height: 24)
+        loop.terminal.backend.resize(to: small)
+        rig.clock.advance(by: .seconds(1))
+        _ = await loop.handle([.resized(small)])
+        let backend = loop.terminal.backend
+        #expect(backend.invalidations == 1)
+        #expect(loop.state.size == small)
+        #expect(backend.buffer == rig.reference([.update(Fixtures.update), .resize(small)], size: small))
+    }
+
+    @Test func aFiringAlertRingsTheBellOnce() async {
+        let rig = Rig()
+        var loop = rig.loop()
+        var fired = Fixtures.update
+        fired.market.alertsFired = 1
+        _ = await loop.handle([.update(Fixtures.update)])
+        #expect(rig.bells == 0)
+        rig.clock.advance(by: .seconds(1))
+        _ = await loop.handle([.update(fired)])
+        #expect(rig.bells == 1)
+        rig.clock.advance(by: .seconds(1))
+        _ = await loop.handle([.update(fired)])
+        #expect(rig.bells == 1, "the same count again rings nothing")
+    }
+}
