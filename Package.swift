@@ -174,7 +174,7 @@ let package = Package(
             name: "AlpacaStreamClientTests",
             dependencies: [
                 "AlpacaStreamClient", "AlpacaStream", "AlpacaSimulator", "SimulatorTestSupport", "MarketModel",
-                "FaultInjection", "TUITestSupport", "AlpacaAPI",
+                "FaultInjection", "TUITestSupport", "AlpacaAPI", "CurlTransport",
             ],
             swiftSettings: swiftSettings
         ),
@@ -194,7 +194,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "AlpacaAPI", "MarketModel", "TTLCache", "MarketMetrics", "CurlTransport", "HTTPCore",
-                "AlpacaSimulator", "SimulatorTestSupport", "FaultInjection", "DashConfig",
+                "AlpacaSimulator", "SimulatorTestSupport", "FaultInjection", "DashConfig", "TUITestSupport",
             ],
             swiftSettings: swiftSettings
         ),

@@ -459,6 +459,26 @@ else
     bad "a stall is detected and reseeded"
 fi
 sim_faults DELETE ""
+# The option chain streams the contracts on screen (the option path has the same limit of 3), and
+# leaving it unsubscribes them.
+"${T[@]}" send-keys -t e2e 1 Enter
+if wait_for_pattern 'age [0-9]+s +STREAM ● [1-9]' 20; then
+    ok "the open chain streams its contracts on screen ($(screen | grep -oE 'STREAM ● [0-9]+$' | head -1))"
+else
+    bad "the open chain streams its contracts on screen"
+fi
+"${T[@]}" send-keys -t e2e 6
+if wait_for_pattern 'Options +STREAM ● .*contracts [1-9].* · msgs/s .*q [0-9]' 15; then
+    ok "the Upstream panel shows the option stream ($(screen | grep -oE 'contracts [0-9]+ · polled [0-9]+' | head -1))"
+else
+    bad "the Upstream panel shows the option stream"
+fi
+"${T[@]}" send-keys -t e2e 2 Escape 6
+if wait_for_pattern 'Options +.*contracts 0' 15; then
+    ok "closing the chain unsubscribes its contracts"
+else
+    bad "closing the chain unsubscribes its contracts"
+fi
 "${T[@]}" send-keys -t e2e q
 wait_exit 10 >/dev/null
 # 406: another session (a headless watch) holds the plan's one connection.

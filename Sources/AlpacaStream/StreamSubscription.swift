@@ -34,6 +34,12 @@ public struct StreamSubscription: Sendable, Equatable {
             statuses: symbols)
     }
 
+    /// What the dashboard asks for each option contract: trades and quotes, the only channels the
+    /// option stream has.
+    public static func options(_ contracts: [String]) -> StreamSubscription {
+        StreamSubscription(trades: contracts, quotes: contracts)
+    }
+
     /// The channels by their wire names, in a fixed order.
     public var channels: [(name: String, symbols: [String])] {
         [

@@ -25,19 +25,36 @@ public struct StreamSettings: Sendable {
     public var permanentWait: Duration = .seconds(300)
     /// Whether to connect only while a session is on (the dashboard); `watch` connects at once.
     public var onlyInSession = true
+    /// The channels each symbol is subscribed to (stocks: every kind; option contracts: trades
+    /// and quotes).
+    public var subscription: @Sendable ([String]) -> StreamSubscription
 
-    /// Creates settings.
+    /// Creates settings for the stock stream.
     public init(url: String, framing: StreamFraming = .msgpack, credentials: Credentials? = nil) {
         self.url = url
         self.framing = framing
         self.credentials = credentials
+        self.subscription = StreamSubscription.stocks
+    }
+
+    /// Settings for the option stream of a base (`wss://stream.data.alpaca.markets`) and a feed
+    /// (`indicative` or `opra`): MessagePack only, trades and quotes.
+    public static func options(base: String, feed: String, credentials: Credentials?) -> StreamSettings {
+        var settings = StreamSettings(
+            url: trimmed(base) + "/v1beta1/" + feed, framing: .msgpack, credentials: credentials)
+        settings.subscription = StreamSubscription.options
+        return settings
     }
 
     /// The stock stream URL for a base (`wss://stream.data.alpaca.markets`) and a feed (`iex`).
     public static func stockURL(base: String, feed: String) -> String {
+        trimmed(base) + "/v2/" + feed
+    }
+
+    private static func trimmed(_ base: String) -> String {
         var base = base
         while base.hasSuffix("/") { base.removeLast() }
-        return base + "/v2/" + feed
+        return base
     }
 
     /// The URL without any user-info part, for the screen.

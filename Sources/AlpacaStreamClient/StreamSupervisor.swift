@@ -45,6 +45,7 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
     private var lagCursor = 0
     private var perSecond: [Int64: [String: Int]] = [:]
     private var lastPublished: Timestamp?
+    private var idleWait: Task<Void, Never>?
 
     /// How a connection ended.
     enum Outcome: Equatable {
@@ -87,7 +88,16 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
             let wanted = settings.onlyInSession ? await handlers.sessionOn() : true
             guard !desired.isEmpty, wanted else {
                 setState(.off(reason: desired.isEmpty ? "nothing to stream" : "no session"))
-                try? await clock.sleep(for: .seconds(5))
+                // Symbols arriving end the wait at once (a chain opened), a session within 5 s.
+                let clock = self.clock
+                let idle = Task { _ = try? await clock.sleep(for: .seconds(5)) }
+                idleWait = idle
+                await withTaskCancellationHandler {
+                    await idle.value
+                } onCancel: {
+                    idle.cancel()
+                }
+                idleWait = nil
                 continue
             }
             if connections > 0 { status.reconnects += 1 }
@@ -103,13 +113,14 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
 
     /// Replaces the symbols to stream; on a live connection the difference is sent at once.
     public func setSymbols(_ symbols: [String]) async {
+        if desired.isEmpty && !symbols.isEmpty { idleWait?.cancel() }
         desired = symbols
         guard authenticated, outbound != nil else { return }
         let removed = subscribed.filter { !symbols.contains($0) }
         if !removed.isEmpty {
             subscribed.removeAll { removed.contains($0) }
             awaiting.append(nil)
-            try? await send(.unsubscribe(.stocks(removed)))
+            try? await send(.unsubscribe(settings.subscription(removed)))
         }
         // Symbols that did not fit are tried again: a removal may have freed their slots.
         pending = symbols.filter { !subscribed.contains($0) && inFlight?.contains($0) != true }
@@ -242,7 +253,7 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         pending.removeFirst(chunk.count)
         inFlight = chunk
         awaiting.append(chunk)
-        try await send(.subscribe(.stocks(chunk)))
+        try await send(.subscribe(settings.subscription(chunk)))
     }
 
     private func confirmed(_ set: StreamSubscription) async throws {

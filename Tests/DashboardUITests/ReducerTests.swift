@@ -32,23 +32,31 @@ struct ReducerTests {
         #expect(state.lists[.watchlist]?.selected == 0)
     }
 
+    /// Every contract of the fixture chain (all of its rows fit at 80×24).
+    static let allContracts = VisibleContractsTests.names([180_000, 185_000, 187_500, 190_000, 195_000])
+
     @Test func enterOpensTheChainAndEscClosesIt() {
         var state = Fixtures.state()
-        #expect(press(.enter, in: &state) == [.command(.openChain(underlying: "AAPL", expiration: nil))])
+        #expect(
+            press(.enter, in: &state) == [
+                .command(.openChain(underlying: "AAPL", expiration: nil)),
+                .command(.streamContracts(Self.allContracts)),
+            ])
         #expect(state.routes == [.watchlist, .optionChain("AAPL")])
-        #expect(press(.escape, in: &state) == [.command(.closeChain)])
+        #expect(press(.escape, in: &state) == [.command(.closeChain), .command(.streamContracts([]))])
         #expect(state.routes == [.watchlist])
         _ = press(.enter, in: &state)
-        #expect(press(.backspace, in: &state) == [.command(.closeChain)])
+        #expect(press(.backspace, in: &state) == [.command(.closeChain), .command(.streamContracts([]))])
         #expect(press(.escape, in: &state) == [])
     }
 
     @Test func chainStartsAtTheMoneyAndDrillsIntoAContract() {
         var state = Fixtures.state()
         _ = press(.enter, in: &state)
-        #expect(press(.enter, in: &state) == [])
+        // The contract drilled into is the one streamed; back on the chain, its rows in view are.
+        #expect(press(.enter, in: &state) == [.command(.streamContracts(["AAPL240322C00187500"]))])
         #expect(state.route == .contract(Fixtures.contract(.call, 187_500)))
-        #expect(press(.escape, in: &state) == [])
+        #expect(press(.escape, in: &state) == [.command(.streamContracts(Self.allContracts))])
         _ = press(.right, .up, .enter, in: &state)
         #expect(state.route == .contract(Fixtures.contract(.put, 185_000)))
         _ = press(.escape, .char("h"), in: &state)
@@ -125,7 +133,9 @@ struct ReducerTests {
         var state = Fixtures.state([.watchlist, .optionChain("AAPL")])
         #expect(
             press(.char("]"), in: &state) == [
-                .command(.openChain(underlying: "AAPL", expiration: Fixtures.expiries[2]))
+                .command(.openChain(underlying: "AAPL", expiration: Fixtures.expiries[2])),
+                // The state was built on the chain without the reducer: its first look streams.
+                .command(.streamContracts(Self.allContracts)),
             ])
         #expect(
             press(.char("["), in: &state) == [
@@ -273,5 +283,38 @@ struct ReducerTests {
                 }
             }
         }
+    }
+}
+
+/// The option stream follows the screen: the contracts in view are asked for whenever they change.
+@Suite struct VisibleContractsTests {
+    static func names(_ strikes: [Int]) -> [String] {
+        strikes.flatMap { strike in
+            Fixtures.chain.rows.filter { $0.strikeThousandths == strike }.flatMap {
+                [$0.call?.contract.description, $0.put?.contract.description].compactMap { $0 }
+            }
+        }
+    }
+
+    @Test func theContractsInViewAreStreamedAndNoneOnceTheChainIsClosed() {
+        // 10 rows tall: 3 chain rows in view, centred on the at-the-money strike (187.50).
+        var state = AppState(size: Size(width: 100, height: 10))
+        #expect(update(&state, .update(Fixtures.update)) == [], "the watchlist shows no contract")
+        state.routes = [.watchlist, .optionChain("AAPL")]
+        state.chainSymbol = "AAPL"
+        #expect(
+            update(&state, .tick(now: Fixtures.now)) == [
+                .command(.streamContracts(Self.names([185_000, 187_500, 190_000])))
+            ])
+        #expect(update(&state, .tick(now: Fixtures.now)) == [], "nothing moved: nothing asked")
+        _ = update(&state, .key(.down))
+        let scrolled = update(&state, .key(.down))
+        #expect(scrolled == [.command(.streamContracts(Self.names([187_500, 190_000, 195_000])))])
+        #expect(state.streamedContracts == Self.names([187_500, 190_000, 195_000]))
+        #expect(update(&state, .key(.char("6"))) == [], "another panel keeps the open chain's contracts")
+        _ = update(&state, .key(.char("2")))
+        #expect(state.route == .optionChain("AAPL"))
+        let left = update(&state, .key(.escape))
+        #expect(left.last == .command(.streamContracts([])), "\(left)")
     }
 }

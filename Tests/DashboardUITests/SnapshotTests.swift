@@ -208,7 +208,8 @@ struct SnapshotTests {
         let contract = OCCSymbol("AAPL240322C00187500")!
         #expect(
             update(&state, .key(.enter)) == [
-                .command(.openChain(underlying: "AAPL", expiration: contract.expiration))
+                .command(.openChain(underlying: "AAPL", expiration: contract.expiration)),
+                .command(.streamContracts([contract.description])),
             ])
         #expect(state.route == .contract(contract))
         _ = update(&state, .key(.escape))
@@ -373,5 +374,28 @@ extension SnapshotTests {
         let line = try #require(text.split(separator: "\n").first { $0.contains(market.watchlist[1].symbol + " ") })
         #expect(line.contains("‖"))
         #expect(text.filter { $0 == "‖" }.count == 1, "only the halted row")
+    }
+}
+
+extension SnapshotTests {
+    /// The option stream on the chain's header and on its own line of the Upstream panel.
+    @Test(arguments: sizes)
+    func theOptionStreamOnTheChainAndTheUpstreamPanel(size: Size) {
+        var options = StreamStatus(
+            state: .streaming, url: "wss://stream.data.alpaca.markets/v1beta1/indicative", framing: "msgpack")
+        options.subscribed = VisibleContractsTests.names([185_000, 187_500, 190_000])
+        options.messagesPerSecond = ["q": 18.5, "t": 0.4]
+        options.lagP99 = 95
+        var market = Fixtures.market
+        market.optionStream = options
+        let routes: [(String, [Route])] = [("chain", [.watchlist, .optionChain("AAPL")]), ("upstream", [.upstream])]
+        for (name, route) in routes {
+            var state = Fixtures.state(route, size: size)
+            _ = update(
+                &state, .update(DashboardUpdate(market: market, metrics: Fixtures.metrics, cache: Fixtures.cache)))
+            let text = frame(state).snapshotText
+            #expect(text.contains(name == "chain" ? "STREAM ● 6" : "Options     STREAM ● · contracts 6"), "\(name)")
+            expectSnapshot(frame(state), named: "option-stream-" + name)
+        }
     }
 }

@@ -3,6 +3,7 @@ import MarketMetrics
 import MarketModel
 import SimulatorTestSupport
 import Synchronization
+import TUITestSupport
 import Testing
 
 @testable import Pipeline
@@ -37,8 +38,9 @@ struct RefreshSchedulerTests {
             let service = MarketDataService(client: upstream.client())
             var intervals = RefreshIntervals()
             intervals.watchlist = 0.5
+            let clock = ManualClock()
             let scheduler = RefreshScheduler(
-                service: service, watchlist: ["AAPL", "MSFT"], origin: .simulated, intervals: intervals)
+                service: service, watchlist: ["AAPL", "MSFT"], origin: .simulated, intervals: intervals, clock: clock)
             let updates = scheduler.updates
             let run = Task { try await scheduler.run() }
             defer { run.cancel() }
@@ -63,14 +65,19 @@ struct RefreshSchedulerTests {
             scheduler.send(.setPaused(true))
             let paused = await Self.next(updates) { $0.market.paused }
             #expect(paused != nil)
-            let requests = upstream.server.stats.requests(to: "/v2/stocks/snapshots")
-            try await Task.sleep(for: .seconds(1.5))
-            #expect(upstream.server.stats.requests(to: "/v2/stocks/snapshots") == requests, "paused: no refresh")
+            let server = upstream.server
+            let snapshots: @Sendable () -> Int = { server.stats.requests(to: "/v2/stocks/snapshots") }
+            let parked: @Sendable () -> Bool = { clock.sleeperCount == 6 }
+            #expect(await Self.until(within: 20, parked))
+            let requests = snapshots()
+            for _ in 0..<4 {
+                clock.advance(by: .seconds(1))
+                #expect(await Self.until(within: 20, parked))
+            }
+            #expect(snapshots() == requests, "paused: four intervals pass without a refresh")
 
             scheduler.send(.refreshNow)
-            try await Task.sleep(for: .seconds(1))
-            #expect(
-                upstream.server.stats.requests(to: "/v2/stocks/snapshots") > requests, "r refreshes even when paused")
+            #expect(await Self.until(within: 20) { snapshots() > requests }, "r refreshes even when paused")
         }
     }
 
@@ -106,9 +113,10 @@ struct RefreshSchedulerTests {
         }
     }
 
-    /// With every interval at 60 s, loops sleep without waking (no polling) until a command
-    /// arrives, and a command is acted on long before any interval would have passed.
-    @Test func idleLoopsSleepUntilACommandWakesThem() async throws {
+    /// With every interval at 60 s on a manual clock, loops sleep without waking (no polling)
+    /// until the clock reaches their interval or a command arrives, and a command is acted on
+    /// without the clock moving at all.
+    @Test func idleLoopsSleepUntilTheirIntervalOrACommandWakesThem() async throws {
         var simulator = SimulatedUpstream.configuration(at: .now())
         simulator.clock = .system
         try await SimulatedUpstream.with(simulator) { upstream in
@@ -119,30 +127,52 @@ struct RefreshSchedulerTests {
             intervals.chain = 60
             intervals.bars = 60
             intervals.portfolio = 60
+            let clock = ManualClock()
             let scheduler = RefreshScheduler(
-                service: service, watchlist: ["AAPL"], origin: .simulated, intervals: intervals)
+                service: service, watchlist: ["AAPL"], origin: .simulated, intervals: intervals, clock: clock)
             let updates = scheduler.updates
             let run = Task { try await scheduler.run() }
             defer { run.cancel() }
             let server = upstream.server
             let snapshots: @Sendable () -> Int = { server.stats.requests(to: "/v2/stocks/snapshots") }
+            // All six loops (watchlist, clock, chain, bars, chart, portfolio) parked on the clock.
+            let parked: @Sendable () -> Bool = { clock.sleeperCount == 6 }
 
             // Every loop's first refresh done (the portfolio's reads its positions' quotes too).
             let first = await Self.next(updates) {
                 $0.market.watchlist.allSatisfy { $0.quote != nil } && $0.market.portfolio != nil
             }
             #expect(first != nil)
+            #expect(await Self.until(within: 20, parked), "sleepers: \(clock.sleeperCount)")
             let requests = snapshots()
             #expect(requests >= 1)
-            try await Task.sleep(for: .seconds(1.5))
-            #expect(await scheduler.waitsEnded == 0, "no loop woke while idle")
+            clock.advance(by: .seconds(59))
+            #expect(await Self.until(within: 20, parked))
+            #expect(await scheduler.waitsEnded == 0, "no loop woke before its interval")
             #expect(snapshots() == requests)
 
+            clock.advance(by: .seconds(1))
+            #expect(await Self.until(within: 20) { snapshots() > requests }, "the 60 s interval refreshes")
+            #expect(await Self.until(within: 20, parked))
+            let afterInterval = snapshots()
+
             scheduler.send(.refreshNow)
-            #expect(await Self.until(within: 20) { snapshots() == requests + 1 }, "r acted on before the 60 s interval")
+            #expect(
+                await Self.until(within: 20) { snapshots() > afterInterval }, "r acted on with the clock standing still"
+            )
+            #expect(await Self.until(within: 20, parked))
+            let afterCommand = snapshots()
 
             scheduler.send(.setRefreshInterval(0.5))
-            #expect(await Self.until(within: 20) { snapshots() >= requests + 3 }, "a shorter interval applies at once")
+            #expect(await Self.until(within: 20, parked))
+            #expect(snapshots() == afterCommand, "a new interval does not itself refresh")
+            for step in 1...3 {
+                clock.advance(by: .milliseconds(500))
+                #expect(
+                    await Self.until(within: 20) { snapshots() >= afterCommand + step },
+                    "the 0.5 s interval, step \(step)")
+                #expect(await Self.until(within: 20, parked))
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import AlpacaStream
 import MarketMetrics
 import MarketModel
 import SimulatorTestSupport
+import TUITestSupport
 import Testing
 
 @testable import Pipeline
@@ -122,8 +123,18 @@ import Testing
             let service = MarketDataService(client: upstream.client())
             var intervals = RefreshIntervals()
             intervals.watchlist = 0.3
+            // The scheduler's clock runs about ten times faster than real time: a poll every 30 ms
+            // or so, and the 20 ms publication spacing in 2.
+            let clock = ManualClock()
+            let pump = Task {
+                while !Task.isCancelled {
+                    clock.advance(by: .milliseconds(20))
+                    try? await Task.sleep(for: .milliseconds(2))
+                }
+            }
+            defer { pump.cancel() }
             let scheduler = RefreshScheduler(
-                service: service, watchlist: ["AAPL", "MSFT"], origin: .simulated, intervals: intervals)
+                service: service, watchlist: ["AAPL", "MSFT"], origin: .simulated, intervals: intervals, clock: clock)
             let updates = scheduler.updates
             let run = Task { try await scheduler.run() }
             defer { run.cancel() }
@@ -146,10 +157,12 @@ import Testing
             #expect(seed.value.bidPrice != 1.01)
             // Polls from now on ask for MSFT only.
             let since = Double(Timestamp.now().nanoseconds) / 1e9
-            try await Task.sleep(for: .seconds(1.2))
-            let polls = upstream.server.requests.filter { $0.time > since && $0.path == "/v2/stocks/snapshots" }
-            #expect(!polls.isEmpty)
-            #expect(polls.allSatisfy { !$0.query.contains("AAPL") })
+            let server = upstream.server
+            let polls: @Sendable () -> [SimRequestRecord] = {
+                server.requests.filter { $0.time > since && $0.path == "/v2/stocks/snapshots" }
+            }
+            #expect(await RefreshSchedulerTests.until(within: 20) { polls().count >= 3 }, "three polls after it")
+            #expect(polls().allSatisfy { !$0.query.contains("AAPL") }, "\(polls().map(\.query))")
         }
     }
 }

@@ -100,6 +100,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let runner = onAlert.map { AlertCommandRunner(command: $0, environment: environment) }
         let (watchlists, watchlistSink) = AsyncStream.makeStream(
             of: [String].self, bufferingPolicy: .bufferingNewest(1))
+        let (contracts, contractSink) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(1))
         let watched = symbols.filter { !$0.isEmpty }
         let scheduler = RefreshScheduler(
             service: service, watchlist: watched, origin: connection.origin,
@@ -108,14 +109,14 @@ struct DashboardCommand: AsyncParsableCommand {
             onWatchlistChange: {
                 ConfigFile.saveWatchlist($0, environment: environment)
                 watchlistSink.yield($0)
-            })
+            }, onStreamContracts: { contractSink.yield($0) })
         let pipeline = Task { try await scheduler.run() }
         let stream =
             noStream
             ? nil
             : StreamBridge.start(
-                settings: connection.stream, scheduler: scheduler, watchlist: watched, changes: watchlists,
-                latest: latestStream)
+                settings: connection.stream, optionSettings: connection.optionStream, scheduler: scheduler,
+                watchlist: watched, changes: watchlists, contracts: contracts, latest: latestStream)
         defer { stream?.stop() }
         let state = AppState(
             refreshInterval: intervals.watchlist,

@@ -179,7 +179,7 @@ final class WatchPrinter: Sendable {
                     json
                     ? RecordFormatter.errorLine(symbol, failure, type: type)
                     : "\(symbol) \(type ?? "") ✗ \(failure.rule?.rawValue ?? failure.code.rawValue) \(failure.message)\n"
-            case .awaitingSeed, .superseded, .status:
+            case .awaitingSeed, .superseded, .status, .optionAccepted:
                 break
             }
         }

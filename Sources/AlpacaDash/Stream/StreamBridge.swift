@@ -3,24 +3,27 @@ import AlpacaStreamClient
 import MarketModel
 import Pipeline
 
-/// Runs a stream supervisor for a scheduler: its data, reseeds and status go to the scheduler (in
-/// order), and watchlist changes go to its subscriptions.
+/// Runs the stream supervisors for a scheduler — the stock stream for the watchlist, the option
+/// stream for the contracts on screen: their data, reseeds and status go to the scheduler (in
+/// order), and watchlist and screen changes go to their subscriptions.
 struct StreamBridge {
     private let tasks: [Task<Void, Never>]
 
-    /// Starts streaming `watchlist` into `scheduler`.
+    /// Starts streaming `watchlist` into `scheduler`, and the contracts `contracts` names.
     /// - Parameters:
-    ///   - settings: The stream's URL, framing and keys.
-    ///   - scheduler: Where the stream's data goes.
+    ///   - settings: The stock stream's URL, framing and keys.
+    ///   - optionSettings: The option stream's.
+    ///   - scheduler: Where the streams' data goes.
     ///   - watchlist: The symbols to subscribe first.
     ///   - changes: Later watchlists (from `a`, `d` and the Alpaca watchlist picker).
-    ///   - latest: Where the latest status goes for the Prometheus scrape.
+    ///   - contracts: The option contracts on screen, as they change (empty: none).
+    ///   - latest: Where the stock stream's latest status goes for the Prometheus scrape.
     static func start(
-        settings: StreamSettings, scheduler: RefreshScheduler, watchlist: [String], changes: AsyncStream<[String]>,
-        latest: LatestStreamStatus
+        settings: StreamSettings, optionSettings: StreamSettings, scheduler: RefreshScheduler, watchlist: [String],
+        changes: AsyncStream<[String]>, contracts: AsyncStream<[String]>, latest: LatestStreamStatus
     ) -> StreamBridge {
         let (statuses, statusSink) = AsyncStream.makeStream(of: StreamStatus.self, bufferingPolicy: .bufferingNewest(1))
-        let supervisor = StreamSupervisor(
+        let stocks = StreamSupervisor(
             settings: settings, symbols: watchlist, clock: ContinuousClock(),
             handlers: StreamHandlers(
                 data: { messages, _ in await scheduler.ingestStream(messages) },
@@ -30,16 +33,25 @@ struct StreamBridge {
                     statusSink.yield(status)
                 },
                 sessionOn: { await scheduler.sessionOn() }))
-        let run = Task { await supervisor.run() }
-        let forwardStatus = Task {
-            for await status in statuses { await scheduler.setStreamStatus(status) }
-        }
-        let forwardSymbols = Task {
-            for await symbols in changes { await supervisor.setSymbols(symbols) }
-        }
-        return StreamBridge(tasks: [run, forwardStatus, forwardSymbols])
+        let (optionStatuses, optionStatusSink) = AsyncStream.makeStream(
+            of: StreamStatus.self, bufferingPolicy: .bufferingNewest(1))
+        let options = StreamSupervisor(
+            settings: optionSettings, symbols: [], clock: ContinuousClock(),
+            handlers: StreamHandlers(
+                data: { messages, _ in await scheduler.ingestStream(messages) },
+                reseed: { _ in await scheduler.reseedChain() },
+                status: { optionStatusSink.yield($0) },
+                sessionOn: { await scheduler.sessionOn() }))
+        return StreamBridge(tasks: [
+            Task { await stocks.run() },
+            Task { await options.run() },
+            Task { for await status in statuses { await scheduler.setStreamStatus(status) } },
+            Task { for await status in optionStatuses { await scheduler.setOptionStreamStatus(status) } },
+            Task { for await symbols in changes { await stocks.setSymbols(symbols) } },
+            Task { for await list in contracts { await options.setSymbols(list) } },
+        ])
     }
 
-    /// Stops the stream (the connection closes).
+    /// Stops the streams (the connections close).
     func stop() { for task in tasks { task.cancel() } }
 }

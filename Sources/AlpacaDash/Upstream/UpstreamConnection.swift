@@ -26,6 +26,8 @@ struct UpstreamConnection {
     let exporter: PrometheusExporter?
     /// The market-data stream's URL for the stock feed, and the keys it authenticates with.
     let stream: StreamSettings
+    /// The option stream's settings (`/v1beta1/` and the options feed, MessagePack).
+    let optionStream: StreamSettings
 
     static func isAllowed(_ url: String) -> Bool { URLParts(url)?.isAllowedUpstream ?? false }
 
@@ -110,12 +112,13 @@ struct UpstreamConnection {
             configuration: configuration, transport: CurlTransport(),
             observer: UpstreamObserver(metrics: metrics, audit: auditLog))
         let base = try streamBase(options, environment: environment, data: hosts.data)
+        let keys = simulator == nil ? credentials : nil
         let stream = StreamSettings(
-            url: StreamSettings.stockURL(base: base, feed: options.feed), framing: .msgpack,
-            credentials: simulator == nil ? credentials : nil)
+            url: StreamSettings.stockURL(base: base, feed: options.feed), framing: .msgpack, credentials: keys)
+        let optionStream = StreamSettings.options(base: base, feed: options.optionsFeed, credentials: keys)
         return UpstreamConnection(
             client: client, origin: origin, dataSource: source, simulator: simulator, metrics: metrics, audit: auditLog,
-            exporter: exporter, stream: stream)
+            exporter: exporter, stream: stream, optionStream: optionStream)
     }
 
     /// A market-data service over this connection.

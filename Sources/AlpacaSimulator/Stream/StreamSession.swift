@@ -275,10 +275,8 @@ final class StreamSession: Sendable {
             }
             let quotes = Set(subscription.symbols("quotes"))
             let trades = Set(subscription.symbols("trades"))
-            for symbol in quotes.union(trades).sorted() where market.exists(symbol) && SymbolFormat.isStock(symbol) {
-                let view = StockView(symbol: symbol, context: context)
-                guard !view.isNull else { continue }
-                let entry: JSONValue = .object(["latestQuote": view.quoteJSON, "latestTrade": view.tradeJSON])
+            for symbol in quotes.union(trades).sorted() {
+                guard let entry = latest(symbol, context: context) else { continue }
                 let faulted = context.withDataFaults(symbol: symbol, key: symbol, entry).entry
                 guard case .object(let members) = faulted else { continue }
                 var last = lastTimes[symbol] ?? (nil, nil)
@@ -323,6 +321,23 @@ final class StreamSession: Sendable {
             }
             try emit(messages, now: now)
         }
+    }
+
+    /// A symbol's latest quote and trade in the REST snapshot's shape: a stock's on the stock
+    /// paths, a listed option contract's on the option paths (priced as the chain serves it).
+    private func latest(_ symbol: String, context: RouteContext) -> JSONValue? {
+        if endpoint.isOptions {
+            guard let contract = OCCSymbol(symbol), let view = OptionRoutes.listedView(contract, context: context),
+                !view.isNull
+            else { return nil }
+            var entry: [String: JSONValue] = ["latestQuote": WireEncoder.optionQuote(view.snapshot.quote)]
+            if let trade = view.snapshot.trade { entry["latestTrade"] = WireEncoder.optionTrade(trade) }
+            return .object(entry)
+        }
+        guard market.exists(symbol), SymbolFormat.isStock(symbol) else { return nil }
+        let view = StockView(symbol: symbol, context: context)
+        guard !view.isNull else { return nil }
+        return .object(["latestQuote": view.quoteJSON, "latestTrade": view.tradeJSON])
     }
 
     /// Sends a tick's messages through the fault layer's message kinds, in frames of at most

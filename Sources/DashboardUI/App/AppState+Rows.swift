@@ -118,3 +118,26 @@ extension AppState {
     /// Rows moved by PgUp/PgDn.
     var pageSize: Int { max(1, size.height - 7) }
 }
+
+extension AppState {
+    /// The option contracts the option stream should carry.
+    ///
+    /// Both sides of the chain rows in view, or the one contract drilled into. On another panel
+    /// while the chain stays open (it is closed by leaving it) the last ones stay subscribed, so
+    /// flipping panels churns nothing; with no chain open, none.
+    public var contractsToStream: [String] {
+        switch route {
+        case .optionChain(let symbol):
+            guard let chain = chain(for: symbol), chain.failure == nil || !chain.rows.isEmpty else { return [] }
+            let list = listState(for: route)
+            let first = min(max(0, list.offset), chain.rows.count)
+            return chain.rows[first...].prefix(pageSize).flatMap { row in
+                [row.call?.contract.description, row.put?.contract.description].compactMap { $0 }
+            }
+        case .contract(let contract):
+            return [contract.description]
+        default:
+            return chainSymbol == nil ? [] : streamedContracts
+        }
+    }
+}

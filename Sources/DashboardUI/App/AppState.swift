@@ -28,6 +28,8 @@ public struct AppState: Sendable, Equatable {
     public var chainSymbol: String?
     /// The chain side the contract drill-down opens.
     public var chainSide: OCCSymbol.Kind
+    /// The option contracts the pipeline was last asked to stream (``contractsToStream`` then).
+    public var streamedContracts: [String] = []
     /// The refresh interval in seconds (as requested, until the pipeline confirms it).
     public var refreshInterval: Double
     /// Whether refreshing is paused (as requested, until the pipeline confirms it).

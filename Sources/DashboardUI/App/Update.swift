@@ -10,6 +10,17 @@ import TUICore
 ///   - message: What happened.
 /// - Returns: Effects, in order.
 public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    var effects = reduce(&state, message)
+    // The option stream follows the screen: the contracts on it now, whatever moved them.
+    let contracts = state.contractsToStream
+    if contracts != state.streamedContracts, !effects.contains(.quit) {
+        state.streamedContracts = contracts
+        effects.append(.command(.streamContracts(contracts)))
+    }
+    return effects
+}
+
+private func reduce(_ state: inout AppState, _ message: Message) -> [Effect] {
     switch message {
     case .resize(let size):
         state.size = size

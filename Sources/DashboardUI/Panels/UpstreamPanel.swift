@@ -20,7 +20,9 @@ enum UpstreamPanel {
         theme: Theme
     ) {
         let stream = state.latest?.market.stream
-        let parts = Layout(.vertical, [.length(stream == nil ? 2 : 5), .length(1), .fill(1)]).split(area)
+        let options = state.latest?.market.optionStream
+        let header = 2 + (stream == nil ? 0 : 3) + (options == nil ? 0 : 1)
+        let parts = Layout(.vertical, [.length(header), .length(1), .fill(1)]).split(area)
         let connectionRole: Theme.Role
         let glyph: String
         switch metrics.connection {
@@ -57,6 +59,7 @@ enum UpstreamPanel {
                 ],
                 budget,
             ] + (stream.map { Self.stream($0, now: now) } ?? [])
+                + (options.map { [Self.optionStream($0, now: now)] } ?? [])
         ).render(into: &buffer, area: parts[0], theme: theme)
         guard !metrics.endpoints.isEmpty else {
             Paragraph([[TextSpan("No requests sent yet.", role: .muted)]]).render(
@@ -118,5 +121,25 @@ enum UpstreamPanel {
                 TextSpan(" · last: " + code + TerminalSanitizer.clamp(message, toWidth: 40), role: .qualityError))
         }
         return [first, second, third]
+    }
+
+    /// The option stream's line: state, contracts streamed, rates, lag and the last error.
+    static func optionStream(_ stream: StreamStatus, now: Timestamp) -> [TextSpan] {
+        var line: [TextSpan] = [
+            TextSpan("Options     ", role: .muted), StatusLine.stream(stream, now: now).span,
+            TextSpan(" · contracts \(stream.subscribed.count)", role: .body),
+        ]
+        if !stream.overflow.isEmpty {
+            line.append(TextSpan(" · polled \(stream.overflow.count) (symbol limit)", role: .qualityWarn))
+        }
+        let rates = stream.messagesPerSecond.sorted { $0.key < $1.key }.map { "\($0.key) \(Format.rate($0.value))" }
+        if !rates.isEmpty { line.append(TextSpan(" · msgs/s " + rates.joined(separator: " "), role: .body)) }
+        if let p99 = stream.lagP99 { line.append(TextSpan(" · lag p99 " + Format.latency(p99 / 1000), role: .body)) }
+        if let message = stream.lastErrorMessage {
+            let code = stream.lastErrorCode.map { "\($0) " } ?? ""
+            line.append(
+                TextSpan(" · last: " + code + TerminalSanitizer.clamp(message, toWidth: 40), role: .qualityError))
+        }
+        return line
     }
 }

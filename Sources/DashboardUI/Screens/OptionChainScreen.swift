@@ -1,3 +1,4 @@
+import MarketMetrics
 import MarketModel
 import TUICore
 
@@ -98,6 +99,9 @@ enum OptionChainScreen {
         }
         if let fetched = chain.fetchedAt {
             spans.append(TextSpan("  age " + Format.age(now.seconds(since: fetched)), role: .muted))
+        }
+        if let stream = state.latest?.market.optionStream, stream.isStreaming, !stream.subscribed.isEmpty {
+            spans.append(TextSpan("  STREAM ● \(stream.subscribed.count)", role: .quality("good")))
         }
         return spans
     }

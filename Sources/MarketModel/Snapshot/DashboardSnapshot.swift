@@ -46,6 +46,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var alpacaWatchlistFailure: PipelineFailure?
     /// The market-data stream, when the dashboard uses one (nil: `--no-stream`, or headless).
     public var stream: StreamStatus?
+    /// The option stream (the chain's contracts on screen), when the dashboard uses one.
+    public var optionStream: StreamStatus?
 
     /// Creates a snapshot.
     public init(

@@ -10,6 +10,8 @@ public enum PipelineCommand: Sendable, Equatable {
     case openChain(underlying: String, expiration: CalendarDate?)
     /// Stop refreshing the option chain.
     case closeChain
+    /// Stream these option contracts (the ones on screen); an empty list unsubscribes them all.
+    case streamContracts([String])
     /// Add a symbol to the watchlist (and save it to the config file).
     case addSymbol(String)
     /// Remove a symbol from the watchlist (and save it to the config file).

@@ -53,10 +53,12 @@ extension MarketDataService {
             let processor = QuoteProcessor(metrics: metrics)
             let journal = self.journal
             let forExpiry = listings.filter { $0.expirationDate == chosen }
+            let fetched = FetchedChain()
             let (value, _) = try await cache.value(
                 for: "chain:\(underlying):\(chosen)", class: .realTime, bypass: bypassCache
             ) {
                 let batch = try await client.optionChain(underlying, filter: OptionChainFilter(expirationDate: chosen))
+                fetched.set(batch)
                 var keys = Set(forExpiry.map(\.symbol))
                 keys.formUnion(batch.entries.keys)
                 let byKey = Dictionary(forExpiry.map { ($0.symbol, $0) }) { a, _ in a }
@@ -87,6 +89,10 @@ extension MarketDataService {
                         fetchedAt: context.now))
             }
             guard case .chain(let view) = value else { throw CancellationError() }
+            if let batch = fetched.take() {
+                seedOptionStream(
+                    view, batch: batch, listings: Dictionary(forExpiry.map { ($0.symbol, $0) }) { a, _ in a })
+            }
             return .success(view)
         } catch let failure as PipelineFailure {
             return .failure(failure)

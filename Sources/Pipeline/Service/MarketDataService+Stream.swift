@@ -7,11 +7,14 @@ import TTLCache
 public enum StreamIngestOutcome: Sendable, Equatable {
     /// It passed every stage and is the symbol's value now.
     case accepted(ProcessedStockQuote)
+    /// An option contract's quote or trade passed the option stages and is its value now.
+    case optionAccepted(ProcessedOptionQuote)
     /// A rule rejected it (counted in the journal with its rule id); the held value stays.
     case rejected(PipelineFailure)
     /// It is older than the value held (V011, counted); the held value stays.
     case outOfOrder(PipelineFailure)
-    /// It arrived before the symbol's first snapshot and waits for the reseed.
+    /// It arrived before the symbol's first snapshot and waits for the reseed (an option
+    /// contract's, outside the open chain, is dropped: the chain's next fetch brings its value).
     case awaitingSeed(symbol: String)
     /// It is older than a REST snapshot fetched after it was sent (the reseed after a subscribe):
     /// superseded, not out of order, so neither shown nor counted as a regression.
@@ -104,7 +107,11 @@ extension MarketDataService {
         case .status(let symbol, let status):
             guard SymbolFormat.isStock(symbol) else { return .done(reject(symbol, context: context)) }
             return .done(.status(symbol: symbol, status))
-        case .trade(let symbol, _), .quote(let symbol, _), .bar(_, let symbol, _):
+        case .trade(let symbol, _), .quote(let symbol, _):
+            if OCCSymbol(symbol) != nil { return .done(ingestOption(message, contract: symbol, context: context)) }
+            guard SymbolFormat.isStock(symbol) else { return .done(reject(symbol, context: context)) }
+            return .merge(symbol)
+        case .bar(_, let symbol, _):
             guard SymbolFormat.isStock(symbol) else { return .done(reject(symbol, context: context)) }
             return .merge(symbol)
         }

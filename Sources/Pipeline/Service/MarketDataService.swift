@@ -38,6 +38,9 @@ public actor MarketDataService {
     /// Symbols with a validated REST snapshot behind their stream values (daily bars, previous
     /// close); the scheduler keeps polling a streamed symbol until it has one.
     var seeded: Set<String> = []
+    /// The contracts of the last option chain fetched, by OCC symbol: what a streamed option quote
+    /// or trade is merged into (the open chain's contracts only).
+    var optionSeeds: [String: OptionStreamSeed] = [:]
 
     /// Which of `symbols` have a validated REST snapshot.
     public func seeded(_ symbols: [String]) -> Set<String> { seeded.intersection(symbols) }
@@ -258,9 +261,14 @@ public actor MarketDataService {
 
     /// Why `quote` is older than `kept`, by its own quote or trade time, or nil when it is not.
     static func regression(of quote: StockQuote, after kept: StockQuote) -> String? {
-        for (label, new, old) in [
-            ("quote", quote.quoteTime, kept.quoteTime), ("trade", quote.tradeTime, kept.tradeTime),
-        ] {
+        regression(quote: (quote.quoteTime, quote.tradeTime), after: (kept.quoteTime, kept.tradeTime))
+    }
+
+    /// Why a value with these quote and trade times is older than one with `kept`'s, or nil.
+    static func regression(
+        quote times: (quote: Timestamp?, trade: Timestamp?), after kept: (quote: Timestamp?, trade: Timestamp?)
+    ) -> String? {
+        for (label, new, old) in [("quote", times.quote, kept.quote), ("trade", times.trade, kept.trade)] {
             if let new, let old, new < old {
                 return "out of order: \(label) at \(new.rfc3339) is older than the one held (\(old.rfc3339))"
             }

@@ -26,6 +26,7 @@ public actor RefreshScheduler: Service {
     private let origin: DataOrigin
     private var intervals: RefreshIntervals
     private let onWatchlistChange: @Sendable ([String]) -> Void
+    private let onStreamContracts: @Sendable ([String]) -> Void
     private var alertEngine: AlertEngine
     private let onAlert: @Sendable ([AlertEvent]) -> Void
     private let now: @Sendable () -> Timestamp
@@ -36,7 +37,7 @@ public actor RefreshScheduler: Service {
     private var watchlist: [String]
     private var rows: [String: WatchlistRow] = [:]
     private var sparklines: [String: [Double]] = [:]
-    private var clock: MarketClock?
+    private var marketClock: MarketClock?
     private var chainFocus: (underlying: String, expiration: CalendarDate?)?
     private var chain: OptionChainView?
     private var paused = false
@@ -49,12 +50,13 @@ public actor RefreshScheduler: Service {
     private var lastError: PipelineFailure?
     private var generation: UInt64 = 0
     private var stream: StreamStatus?
+    private var optionStream: StreamStatus?
     private var streamRejected = 0
     private var streamOutOfOrder = 0
     private var publishRequested = false
     private var publishing = false
     private var streamOnly = true
-    private let pacing: any Clock<Duration>
+    private let clock: any Clock<Duration>
     /// The least time between two publications that only stream messages asked for.
     public static let streamSpacing = Duration.milliseconds(20)
     private var forced: Set<Kind> = []
@@ -72,20 +74,24 @@ public actor RefreshScheduler: Service {
     ///   - origin: Live or simulated, for the status bar.
     ///   - intervals: Refresh intervals.
     ///   - alerts: The alert rules, evaluated at every publication.
-    ///   - now: The clock alerts are evaluated on.
+    ///   - now: The wall clock alerts are evaluated on and the last success is stamped with.
     ///   - onAlert: Receives each publication's alert crossings (for the bell and `--on-alert`).
     ///   - onWatchlistChange: Called after `a`/`d` change the watchlist (to save it, and to change
     ///     the stream's subscriptions).
-    ///   - pacing: The clock stream publications are spaced on.
+    ///   - onStreamContracts: Called with the option contracts on screen (the option stream's
+    ///     subscriptions; empty when no chain is shown).
+    ///   - clock: The clock every wait is measured on: the loops' intervals and the spacing of
+    ///     stream publications (a manual clock in tests).
     public init(
         service: MarketDataService, watchlist: [String], origin: DataOrigin,
         intervals: RefreshIntervals = RefreshIntervals(), alerts: [AlertRule] = [],
         now: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
         onAlert: @escaping @Sendable ([AlertEvent]) -> Void = { _ in },
         onWatchlistChange: @escaping @Sendable ([String]) -> Void = { _ in },
-        pacing: any Clock<Duration> = ContinuousClock()
+        onStreamContracts: @escaping @Sendable ([String]) -> Void = { _ in },
+        clock: any Clock<Duration> = ContinuousClock()
     ) {
-        self.pacing = pacing
+        self.clock = clock
         self.alertEngine = AlertEngine(rules: alerts)
         self.now = now
         self.onAlert = onAlert
@@ -94,6 +100,7 @@ public actor RefreshScheduler: Service {
         self.origin = origin
         self.intervals = intervals
         self.onWatchlistChange = onWatchlistChange
+        self.onStreamContracts = onStreamContracts
         (updates, continuation) = AsyncStream.makeStream(of: DashboardUpdate.self, bufferingPolicy: .bufferingNewest(1))
         (commandStream, commandContinuation) = AsyncStream.makeStream(of: PipelineCommand.self)
     }
@@ -146,6 +153,8 @@ public actor RefreshScheduler: Service {
             chainFocus = nil
             chain = nil
             publish()
+        case .streamContracts(let contracts):
+            onStreamContracts(contracts)
         case .addSymbol(let symbol):
             let symbol = symbol.uppercased()
             guard !watchlist.contains(symbol) else { return }
@@ -252,13 +261,18 @@ public actor RefreshScheduler: Service {
             if !paused || forcedNow {
                 await refresh(kind, bypassCache: forcedNow || [.watchlist, .chain, .chart, .portfolio].contains(kind))
             }
-            let waitStart = ContinuousClock.now
-            while !forced.contains(kind), !Task.isCancelled {
-                let deadline = waitStart.advanced(by: .seconds(interval(kind)))
-                guard ContinuousClock.now < deadline else { break }
-                await wakes[kind]?.wait(until: deadline)
-                waitsEnded += 1
-            }
+            await waitOut(kind, on: clock)
+        }
+    }
+
+    /// Waits until `kind`'s interval has passed on `clock` since the call, or it is forced.
+    private func waitOut<C: Clock<Duration>>(_ kind: Kind, on clock: C) async {
+        let start = clock.now
+        while !forced.contains(kind), !Task.isCancelled {
+            let deadline = start.advanced(by: .seconds(interval(kind)))
+            guard clock.now < deadline else { break }
+            await wakes[kind]?.wait(until: deadline, on: clock)
+            waitsEnded += 1
         }
     }
 
@@ -267,7 +281,7 @@ public actor RefreshScheduler: Service {
         case .clock:
             switch await service.marketClock(bypassCache: bypassCache) {
             case .success(let value):
-                clock = value
+                marketClock = value
                 succeeded()
             case .failure(let failure):
                 lastError = failure
@@ -294,7 +308,7 @@ public actor RefreshScheduler: Service {
             guard let current = chainFocus, current.underlying == focus.underlying else { return }
             switch result {
             case .success(let view):
-                chain = view
+                chain = view.keepingNewerStreamedQuotes(of: chain)
                 succeeded()
             case .failure(let failure):
                 var view = chain ?? OptionChainView(underlying: focus.underlying)
@@ -388,6 +402,21 @@ public actor RefreshScheduler: Service {
         publish(fromStream: true)
     }
 
+    /// Refetches the open chain after the option stream subscribed contracts.
+    ///
+    /// So nothing from before a gap stays on screen unmarked. Reseeds asked for while one is in
+    /// flight make one more fetch, not one each (scrolling subscribes a few contracts at a time).
+    public func reseedChain() {
+        guard chainFocus != nil else { return }
+        force([.chain])
+    }
+
+    /// The option stream's state, for the Upstream panel.
+    public func setOptionStreamStatus(_ status: StreamStatus) {
+        optionStream = status
+        publish(fromStream: true)
+    }
+
     /// Whether a session (regular or extended) is on, by the last market clock.
     public func sessionOn() async -> Bool { await service.sessionOn() }
 
@@ -402,9 +431,17 @@ public actor RefreshScheduler: Service {
                 row.failure = nil
                 rows[symbol] = row
                 lastSuccess = quote.enrichment.processingTimestamp
+            case .optionAccepted(let quote):
+                guard var view = chain, view.underlying == quote.value.underlying else { continue }
+                if view.place(quote) {
+                    chain = view
+                    lastSuccess = quote.enrichment.processingTimestamp
+                }
             case .rejected(let failure):
                 streamRejected += 1
-                if let symbol = failure.symbol, watchlist.contains(symbol) {
+                if let symbol = failure.symbol, let contract = OCCSymbol(symbol), var view = chain {
+                    if view.mark(contract, failure) { chain = view }
+                } else if let symbol = failure.symbol, watchlist.contains(symbol) {
                     var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
                     row.failure = failure
                     rows[symbol] = row
@@ -425,7 +462,7 @@ public actor RefreshScheduler: Service {
     }
 
     private func succeeded() {
-        lastSuccess = Timestamp.now()
+        lastSuccess = now()
         lastError = nil
     }
 
@@ -446,7 +483,7 @@ public actor RefreshScheduler: Service {
             streamOnly = true
             let stats = await service.cache.stats()
             emit(cache: stats)
-            if spaced { try? await pacing.sleep(for: Self.streamSpacing) }
+            if spaced { try? await clock.sleep(for: Self.streamSpacing) }
         }
         publishing = false
     }
@@ -466,12 +503,13 @@ public actor RefreshScheduler: Service {
         streamView?.outOfOrder = streamOutOfOrder
         var market = DashboardSnapshot(
             generation: generation, origin: origin, stockFeed: configuration.stockFeed,
-            optionsFeed: configuration.optionsFeed, clock: clock, lastSuccessfulRefresh: lastSuccess,
+            optionsFeed: configuration.optionsFeed, clock: marketClock, lastSuccessfulRefresh: lastSuccess,
             lastError: lastError, watchlist: list, chain: chain, quality: journal.quality(for: watchlist),
             validationFailures: journal.failures, failureCounts: journal.counts, refreshInterval: intervals.watchlist,
             paused: paused, alpacaWatchlists: alpacaWatchlists, alpacaWatchlistFailure: alpacaWatchlistFailure,
             chart: chart, portfolio: portfolio)
         market.stream = streamView
+        market.optionStream = optionStream
         let metrics = service.metrics.snapshot()
         if !alertEngine.rules.isEmpty {
             let events = alertEngine.evaluate(

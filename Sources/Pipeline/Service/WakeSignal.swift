@@ -30,15 +30,15 @@ final class WakeSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Suspends until signalled, until `deadline`, or until the task is cancelled.
-    func wait(until deadline: ContinuousClock.Instant) async {
+    /// Suspends until signalled, until `deadline` on `clock`, or until the task is cancelled.
+    func wait<C: Clock>(until deadline: C.Instant, on clock: C) async {
         let signalled = state.withLock { state -> Bool in
             defer { state.pending = false }
             return state.pending
         }
         if signalled { return }
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await Task.sleep(until: deadline, clock: .continuous) }
+            group.addTask { try? await clock.sleep(until: deadline, tolerance: nil) }
             group.addTask { await self.waitForSignal() }
             await group.next()
             group.cancelAll()
