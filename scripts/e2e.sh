@@ -463,7 +463,7 @@ sim_faults DELETE ""
 # leaving it unsubscribes them.
 "${T[@]}" send-keys -t e2e 1 Enter
 if wait_for_pattern 'age [0-9]+s +STREAM ● [1-9]' 20; then
-    ok "the open chain streams its contracts on screen ($(screen | grep -oE 'STREAM ● [0-9]+$' | head -1))"
+    ok "the open chain streams its contracts on screen ($(screen | grep -oE 'age [0-9]+s +STREAM ● [0-9]+' | head -1))"
 else
     bad "the open chain streams its contracts on screen"
 fi

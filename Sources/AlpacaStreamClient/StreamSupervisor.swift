@@ -46,6 +46,8 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
     private var perSecond: [Int64: [String: Int]] = [:]
     private var lastPublished: Timestamp?
     private var idleWait: Task<Void, Never>?
+    /// The last connection was closed because the session ended: the next is not a reconnect.
+    private var resumingSession = false
 
     /// How a connection ended.
     enum Outcome: Equatable {
@@ -53,9 +55,11 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         case failed(String)
         case refused(code: Int, message: String)
         case stalled
+        case sessionEnded
     }
 
     private struct StallDetected: Error {}
+    private struct SessionEnded: Error {}
 
     /// Creates a supervisor.
     /// - Parameters:
@@ -100,7 +104,8 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
                 idleWait = nil
                 continue
             }
-            if connections > 0 { status.reconnects += 1 }
+            if connections > 0 && !resumingSession { status.reconnects += 1 }
+            resumingSession = false
             connections += 1
             setState(.connecting)
             let outcome = await connectOnce()
@@ -163,6 +168,8 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
             }
         } catch is StallDetected {
             outcome = .stalled
+        } catch is SessionEnded {
+            outcome = .sessionEnded
         } catch {
             if let refusal {
                 outcome = .refused(code: refusal.code, message: refusal.message)
@@ -307,8 +314,9 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
     private func watchdog() async throws {
         while true {
             try await clock.sleep(for: .seconds(1))
+            // The session ended (the dashboard streams only in one): close, and wait for the next.
+            if settings.onlyInSession, !(await handlers.sessionOn()) { throw SessionEnded() }
             guard status.state == .streaming, !subscribed.isEmpty, let since = streamingSince else { continue }
-            guard await handlers.sessionOn() else { continue }
             let instant = clock.now
             let quiet = (lastData ?? since).duration(to: instant)
             var silent: String?
@@ -332,9 +340,16 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
     /// The wait before the next attempt, with the state it shows.
     private func schedule(after outcome: Outcome) -> Duration {
         let hadData = !subscribed.isEmpty || streamingSince != nil
-        if hadData { status.gaps += 1 }
         subscribed = []
         status.subscribed = []
+        if outcome == .sessionEnded {
+            // Not a gap: nothing is missed while no session is on, and the next one reseeds.
+            resumingSession = true
+            failedAttempts = 0
+            setState(.off(reason: "no session"))
+            return .zero
+        }
+        if hadData { status.gaps += 1 }
         let wait: Duration
         switch outcome {
         case .refused(let code, let message) where code == StreamErrorCode.connectionLimitExceeded:
@@ -354,6 +369,8 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         case .failed(let text), .closed(let text):
             if status.lastErrorCode == nil || !hadData { status.lastErrorMessage = text }
             wait = backoff()
+        case .sessionEnded:
+            wait = .zero
         }
         setState(.reconnecting(at: now().adding(seconds: seconds(wait))))
         return wait

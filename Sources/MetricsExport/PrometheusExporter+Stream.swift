@@ -1,3 +1,4 @@
+import MarketMetrics
 import MarketModel
 import Prometheus
 
@@ -41,6 +42,21 @@ extension PrometheusExporter {
                 "stream_lag", "seconds", "Arrival minus the message's own time, over recent messages.",
                 [("quantile", quantile)]
             ).set(to: value / 1000)
+        }
+    }
+
+    /// Tick → painted, by quantile over every frame so far, and how many frames it covers.
+    func record(tickToPaint histogram: LatencyHistogram) {
+        total(
+            "stream_painted_frames", "Frames sent to the terminal that showed a new stream message.",
+            histogram.count)
+        for (quantile, fraction) in [("0.5", 0.5), ("0.99", 0.99)] {
+            guard let value = histogram.percentile(fraction), value.isFinite else { continue }
+            gauge(
+                "stream_tick_to_paint", "seconds",
+                "Stream message arrival to the first frame showing it sent to the terminal.",
+                [("quantile", quantile)]
+            ).set(to: value)
         }
     }
 

@@ -112,10 +112,12 @@ public final class PrometheusExporter: MetricsObserver {
     ///   - cache: The cache's counters per data class.
     /// - Returns: The body of `GET /metrics` (Prometheus text format 0.0.4).
     public func exposition(
-        metrics: MetricsSnapshot, openCircuits: [String], cache: [CacheClassReport], stream: StreamStatus? = nil
+        metrics: MetricsSnapshot, openCircuits: [String], cache: [CacheClassReport], stream: StreamStatus? = nil,
+        tickToPaint: LatencyHistogram? = nil
     ) -> [UInt8] {
         scrape.withLock { _ in
             if let stream { record(stream: stream) }
+            if let tickToPaint { record(tickToPaint: tickToPaint) }
             if let rate = metrics.rateLimit {
                 gauge("rate_limit_limit", nil, "Requests per window the upstream allows.").set(to: Double(rate.limit))
                 gauge("rate_limit_remaining", nil, "Requests left in the upstream's window.")

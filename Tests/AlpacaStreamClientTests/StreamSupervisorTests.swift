@@ -175,3 +175,35 @@ final class Recorder: Sendable {
         #expect(back.reseeds == 2)
     }
 }
+
+/// Whether a session is on, as a test sets it.
+final class SessionFlag: Sendable {
+    private let value = Mutex(true)
+    var isOn: Bool { value.withLock { $0 } }
+    func set(_ on: Bool) { value.withLock { $0 = on } }
+}
+
+extension StreamSupervisorTests {
+    /// When the session ends the connection closes (not a gap, not a reconnect), and the next
+    /// session opens it again and reseeds.
+    @Test func theStreamClosesWhenTheSessionEndsAndReopensWithTheNext() async throws {
+        let server = try await Self.simulator()
+        defer { Task { await server.stop() } }
+        let recorder = Recorder()
+        let session = SessionFlag()
+        var handlers = recorder.handlers
+        handlers.sessionOn = { session.isOn }
+        let supervisor = StreamSupervisor(
+            settings: Self.settings(server), symbols: ["AAPL"], clock: ContinuousClock(), handlers: handlers)
+        let run = Task { await supervisor.run() }
+        defer { run.cancel() }
+        _ = try await recorder.wait { $0.isStreaming }
+        session.set(false)
+        let off = try await recorder.wait { $0.state == .off(reason: "no session") }
+        #expect(off.gaps == 0 && off.reconnects == 0 && off.subscribed.isEmpty)
+        session.set(true)
+        let back = try await recorder.wait { $0.isStreaming && $0.reseeds == 2 }
+        #expect(back.gaps == 0 && back.reconnects == 0)
+        #expect(server.stats.streamConnections == 2)
+    }
+}

@@ -127,3 +127,34 @@ struct DashboardLoopTests {
         #expect(rig.bells == 1, "the same count again rings nothing")
     }
 }
+
+extension DashboardLoopTests {
+    /// A frame that shows a stream tick reports when the earliest tick in it arrived; a tick that
+    /// changes nothing on screen is not reported.
+    @Test func aFrameShowingATickReportsWhenItArrived() async {
+        let rig = Rig()
+        var reported: [Timestamp] = []
+        var loop = DashboardLoop(
+            terminal: Terminal(backend: TestBackend(size: rig.size)), state: AppState(), theme: .default,
+            clock: rig.clock, now: { Fixtures.now }, painted: { reported.append($0) }, pending: { [] },
+            send: { _ in })
+        _ = await loop.handle([.update(Fixtures.update)])
+        #expect(reported.isEmpty, "no stream message yet")
+        var ticked = Fixtures.update
+        ticked.market.generation += 1
+        ticked.market.watchlist[0].quote?.value.lastPrice = 187.99
+        var later = ticked
+        later.market.generation += 1
+        ticked.market.streamArrival = Fixtures.ago(0.2)
+        later.market.streamArrival = Fixtures.ago(0.1)
+        rig.clock.advance(by: .seconds(1))
+        _ = await loop.handle([.update(ticked), .update(later)])
+        #expect(reported == [Fixtures.ago(0.2)], "the earliest tick the frame shows")
+        var unchanged = later
+        unchanged.market.generation += 1
+        unchanged.market.streamArrival = Fixtures.ago(0.05)
+        rig.clock.advance(by: .seconds(1))
+        _ = await loop.handle([.update(unchanged)])
+        #expect(reported.count == 1, "nothing changed on screen: nothing painted")
+    }
+}

@@ -178,3 +178,25 @@ struct PrometheusExporterTests {
         #expect(again.contains("alpaca_dash_stream_reconnects_total 3"))
     }
 }
+
+extension StreamMetricsTests {
+    /// Tick → painted by quantile, and the frames it covers.
+    @Test func tickToPaintBecomesSeries() {
+        var histogram = LatencyHistogram()
+        for milliseconds in 1...100 { histogram.record(seconds: Double(milliseconds) / 1000) }
+        let text = String(
+            decoding: PrometheusExporter().exposition(
+                metrics: MetricsSnapshot(), openCircuits: [], cache: [], tickToPaint: histogram),
+            as: UTF8.self)
+        let samples = PrometheusExporterTests.samples(text)
+        func value(_ name: String, _ labels: [String: String] = [:]) -> Double? {
+            samples.first { $0.name == name && $0.labels == labels }?.value
+        }
+        #expect(value("alpaca_dash_stream_painted_frames_total") == 100)
+        let p50 = value("alpaca_dash_stream_tick_to_paint_seconds", ["quantile": "0.5"])
+        let p99 = value("alpaca_dash_stream_tick_to_paint_seconds", ["quantile": "0.99"])
+        // The histogram's buckets are within its relative precision of the recorded values.
+        #expect(p50.map { abs($0 - 0.050) <= 0.050 * 0.1 } == true, "p50 \(String(describing: p50))")
+        #expect(p99.map { abs($0 - 0.099) <= 0.099 * 0.1 } == true, "p99 \(String(describing: p99))")
+    }
+}

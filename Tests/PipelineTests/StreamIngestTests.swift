@@ -146,7 +146,8 @@ import Testing
             var wire = WireQuote()
             (wire.bidPrice, wire.askPrice, wire.bidSize, wire.askSize) = (1.01, 1.02, 1, 1)
             wire.time = Timestamp.now()
-            await scheduler.ingestStream([.quote(symbol: "AAPL", wire)])
+            let arrival = Timestamp.now()
+            await scheduler.ingestStream([.quote(symbol: "AAPL", wire)], arrivedAt: arrival)
             let streamed = await RefreshSchedulerTests.next(updates) {
                 $0.market.watchlist.first?.quote?.delivery == .stream
             }
@@ -154,6 +155,7 @@ import Testing
             #expect(market.generation > first!.market.generation)
             #expect(market.stream?.isStreaming == true)
             #expect(market.watchlist.first?.quote?.value.bidPrice == 1.01)
+            #expect(market.streamArrival == arrival, "the publication carries when its tick arrived")
             #expect(seed.value.bidPrice != 1.01)
             // Polls from now on ask for MSFT only.
             let since = Double(Timestamp.now().nanoseconds) / 1e9

@@ -87,10 +87,11 @@ struct DashboardCommand: AsyncParsableCommand {
         let service = connection.service(configuration: config.pipelineConfiguration)
         var metricsServer: MetricsServer?
         let latestStream = LatestStreamStatus()
+        let paint = PaintLatency()
         do {
             if let metricsAddr {
                 metricsServer = try await connection.serveMetrics(
-                    at: MetricsAddress(metricsAddr), service, stream: latestStream)
+                    at: MetricsAddress(metricsAddr), service, stream: latestStream, paint: paint)
             }
         } catch {
             await connection.close()
@@ -125,7 +126,8 @@ struct DashboardCommand: AsyncParsableCommand {
         do {
             status = try await runDashboard(
                 initialState: state, theme: loadTheme(named: theme ?? config.theme), updates: scheduler.updates,
-                bell: config.alertBell ?? false, send: { scheduler.send($0) })
+                bell: config.alertBell ?? false, painted: { paint.record(arrival: $0, now: Timestamp.now()) },
+                send: { scheduler.send($0) })
         } catch {
             pipeline.cancel()
             await metricsServer?.stop()

@@ -16,6 +16,7 @@ import TUINCurses
 ///   - theme: The theme.
 ///   - updates: Snapshots from the pipeline.
 ///   - bell: Whether a firing alert rings the terminal bell.
+///   - painted: Told, as each frame is sent, when the earliest stream message it shows arrived.
 ///   - send: Receives the commands the user's keys produce.
 /// - Returns: The exit status: 0 after `q`, 128 + n after signal n.
 /// - Throws: `TerminalUnavailable` before touching the terminal when there is no usable one; the
@@ -23,7 +24,7 @@ import TUINCurses
 @MainActor
 func runDashboard(
     initialState: AppState, theme: Theme, updates: AsyncStream<DashboardUpdate>, bell: Bool = false,
-    send: @escaping @Sendable (PipelineCommand) -> Void
+    painted: ((Timestamp) -> Void)? = nil, send: @escaping @Sendable (PipelineCommand) -> Void
 ) async throws(TerminalUnavailable) -> Int32 {
     let backend = try NCursesBackend(environment: ProcessInfo.processInfo.environment)
     defer { backend.shutdown() }
@@ -73,7 +74,7 @@ func runDashboard(
     }
     var loop = DashboardLoop(
         terminal: Terminal(backend: backend), state: initialState, theme: theme, clock: ContinuousClock(),
-        now: { Timestamp.now() }, bell: bell ? { backend.beep() } : nil, pending: { read(inbox.takeAll()) },
-        send: send)
+        now: { Timestamp.now() }, bell: bell ? { backend.beep() } : nil, painted: painted,
+        pending: { read(inbox.takeAll()) }, send: send)
     return await loop.run { read(await inbox.next()) }
 }

@@ -26,7 +26,7 @@ struct StreamBridge {
         let stocks = StreamSupervisor(
             settings: settings, symbols: watchlist, clock: ContinuousClock(),
             handlers: StreamHandlers(
-                data: { messages, _ in await scheduler.ingestStream(messages) },
+                data: { messages, received in await scheduler.ingestStream(messages, arrivedAt: received) },
                 reseed: { symbols in await scheduler.reseed(symbols) },
                 status: { status in
                     latest.set(status)
@@ -38,7 +38,7 @@ struct StreamBridge {
         let options = StreamSupervisor(
             settings: optionSettings, symbols: [], clock: ContinuousClock(),
             handlers: StreamHandlers(
-                data: { messages, _ in await scheduler.ingestStream(messages) },
+                data: { messages, received in await scheduler.ingestStream(messages, arrivedAt: received) },
                 reseed: { _ in await scheduler.reseedChain() },
                 status: { optionStatusSink.yield($0) },
                 sessionOn: { await scheduler.sessionOn() }))

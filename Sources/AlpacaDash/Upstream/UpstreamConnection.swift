@@ -131,9 +131,10 @@ struct UpstreamConnection {
     }
 
     /// Serves `/metrics` for this connection and `service` (nil without an exporter), with the
-    /// stream's series when `stream` has a status.
+    /// stream's series when `stream` has a status, and tick → painted from `paint`.
     func serveMetrics(
-        at address: MetricsAddress, _ service: MarketDataService, stream: LatestStreamStatus? = nil
+        at address: MetricsAddress, _ service: MarketDataService, stream: LatestStreamStatus? = nil,
+        paint: PaintLatency? = nil
     ) async throws -> MetricsServer? {
         guard let exporter else { return nil }
         let metrics = self.metrics
@@ -141,7 +142,7 @@ struct UpstreamConnection {
             let cache = await service.cache.stats()
             return exporter.exposition(
                 metrics: metrics.snapshot(), openCircuits: metrics.openCircuitHosts, cache: cache,
-                stream: stream?.value)
+                stream: stream?.value, tickToPaint: paint?.value)
         }
     }
 

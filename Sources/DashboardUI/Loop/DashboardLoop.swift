@@ -21,6 +21,9 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
     private let clock: C
     private let now: () -> Timestamp
     private let bell: (() -> Void)?
+    private let painted: ((Timestamp) -> Void)?
+    /// The earliest arrival of a stream message applied since the last frame was sent.
+    private var unpainted: Timestamp?
     private let send: (PipelineCommand) -> Void
     private let pending: () -> [LoopEvent]
     private var lastFrame: C.Instant?
@@ -37,12 +40,15 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
     ///   - frameInterval: The least time between two frames (33 ms: 30 frames a second).
     ///   - now: The wall clock timestamps on screen are aged against.
     ///   - bell: Rings the terminal bell when an alert fires; nil for no bell.
+    ///   - painted: Told, once a frame is sent, when the earliest stream message it shows arrived
+    ///     (the tick → painted figure).
     ///   - pending: The events that arrived since the last look, without waiting.
     ///   - send: Receives the commands the user's keys produce.
     public init(
         terminal: Terminal<Backend>, state: AppState, theme: Theme, clock: C,
         frameInterval: Duration = .milliseconds(33), now: @escaping () -> Timestamp, bell: (() -> Void)? = nil,
-        pending: @escaping () -> [LoopEvent], send: @escaping (PipelineCommand) -> Void
+        painted: ((Timestamp) -> Void)? = nil, pending: @escaping () -> [LoopEvent],
+        send: @escaping (PipelineCommand) -> Void
     ) {
         self.terminal = terminal
         self.state = state
@@ -52,6 +58,7 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
         self.frameInterval = frameInterval
         self.now = now
         self.bell = bell
+        self.painted = painted
         self.pending = pending
         self.send = send
     }
@@ -80,6 +87,7 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
             render(state, theme: theme, size: terminal.backend.size, now: now(), into: &frame)
             if frame == terminal.current {
                 spare = frame
+                unpainted = nil  // the ticks changed nothing on screen
                 return nil
             }
             if let lastFrame {
@@ -97,6 +105,8 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
             terminal.draw(frame)
             spare = previous ?? spare
             lastFrame = clock.now
+            if let unpainted { painted?(unpainted) }
+            unpainted = nil
             return nil
         }
     }
@@ -107,7 +117,9 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
         var newest: DashboardUpdate?
         for event in events {
             switch event {
-            case .update(let next): newest = next
+            case .update(let next):
+                newest = next
+                if let arrival = next.market.streamArrival { unpainted = min(unpainted ?? arrival, arrival) }
             case .tick(let now): messages.append(.tick(now: now))
             case .keys(let keys): messages += keys.map { .key($0) }
             case .resized(let size):

@@ -48,6 +48,9 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var stream: StreamStatus?
     /// The option stream (the chain's contracts on screen), when the dashboard uses one.
     public var optionStream: StreamStatus?
+    /// When the earliest stream message this publication carries arrived (for the tick → painted
+    /// figure); nil when it carries none.
+    public var streamArrival: Timestamp?
 
     /// Creates a snapshot.
     public init(

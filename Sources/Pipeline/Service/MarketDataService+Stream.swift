@@ -23,6 +23,16 @@ public enum StreamIngestOutcome: Sendable, Equatable {
     case status(symbol: String, StreamTradingStatus)
 }
 
+extension StreamIngestOutcome {
+    /// Whether the outcome changes what the screen shows (a new value, or a halt or resumption).
+    public var isShown: Bool {
+        switch self {
+        case .accepted, .optionAccepted, .status: true
+        case .rejected, .outOfOrder, .awaitingSeed, .superseded: false
+        }
+    }
+}
+
 extension MarketDataService {
     /// The most messages kept per symbol while its first snapshot is awaited.
     static let pendingLimit = 16

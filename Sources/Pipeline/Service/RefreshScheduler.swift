@@ -51,6 +51,7 @@ public actor RefreshScheduler: Service {
     private var generation: UInt64 = 0
     private var stream: StreamStatus?
     private var optionStream: StreamStatus?
+    private var pendingArrival: Timestamp?
     private var streamRejected = 0
     private var streamOutOfOrder = 0
     private var publishRequested = false
@@ -378,8 +379,15 @@ public actor RefreshScheduler: Service {
 
     /// Runs stream messages through the pipeline onto their rows (only symbols on the watchlist
     /// get a row), then publishes.
-    public func ingestStream(_ messages: [StreamMessage]) async {
-        apply(await service.ingest(messages))
+    /// - Parameters:
+    ///   - messages: Decoded messages, in arrival order.
+    ///   - arrivedAt: When their frame arrived (the next publication carries the earliest).
+    public func ingestStream(_ messages: [StreamMessage], arrivedAt: Timestamp? = nil) async {
+        let outcomes = await service.ingest(messages)
+        apply(outcomes)
+        if let arrivedAt, outcomes.contains(where: \.isShown) {
+            pendingArrival = min(pendingArrival ?? arrivedAt, arrivedAt)
+        }
         publish(fromStream: true)
     }
 
@@ -510,6 +518,8 @@ public actor RefreshScheduler: Service {
             chart: chart, portfolio: portfolio)
         market.stream = streamView
         market.optionStream = optionStream
+        market.streamArrival = pendingArrival
+        pendingArrival = nil
         let metrics = service.metrics.snapshot()
         if !alertEngine.rules.isEmpty {
             let events = alertEngine.evaluate(
