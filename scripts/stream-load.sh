@@ -6,7 +6,8 @@
 #
 # Usage: scripts/stream-load.sh N TOTAL [SECONDS] [--no-stream]
 #   scripts/stream-load.sh 200 10000      CPU at 10 000 messages/s
-#   scripts/stream-load.sh 5 5            idle: an open stream, 5 symbols, one message/s each
+#   scripts/stream-load.sh 200 1000       tick → painted at 1 000 messages/s
+#   scripts/stream-load.sh 5 10           idle: an open stream, 5 symbols, sent only when they change
 #   (needs a release build: swift build -c release --product alpaca-dash)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,8 @@ N=${1:-200}
 TOTAL=${2:-10000}
 SECONDS_TOTAL=${3:-30}
 EXTRA=${4:-}
-RATE=$((TOTAL / N))
+# The simulator sends a quote and a trade per symbol at each of its ticks.
+RATE=$((TOTAL / N / 2))
 [ "$RATE" -ge 1 ] || RATE=1
 BIN=$(realpath .build/release/alpaca-dash)
 WORK=$(mktemp -d)
@@ -49,7 +51,7 @@ m1=$(received)
 paint=$(curl -s "http://127.0.0.1:$MPORT/metrics" | grep -E '^alpaca_dash_stream_(tick_to_paint_seconds|painted_frames_total)' | tr '\n' ' ')
 status=$("${T[@]}" capture-pane -p -t l | grep -oE '(STREAM|POLL) [^ ]+( [0-9/]+)?' | head -1)
 rss=$(grep -E 'VmRSS' "/proc/$PID/status" | tr -s ' \t' ' ')
-echo "$N symbols × $RATE msgs/s ($((N * RATE)) msgs/s) ${EXTRA:-streaming} over ${SECONDS_TOTAL}s: dashboard" \
+echo "$N symbols × $RATE ticks/s (a quote and a trade each) ${EXTRA:-streaming} over ${SECONDS_TOTAL}s: dashboard" \
     "$(awk -v d=$((d1 - d0)) -v hz="$HZ" -v s="$SECONDS_TOTAL" 'BEGIN { printf "%.1f", 100 * d / hz / s }')% of a core," \
     "simulator $(awk -v d=$((s1 - s0)) -v hz="$HZ" -v s="$SECONDS_TOTAL" 'BEGIN { printf "%.1f", 100 * d / hz / s }')%;" \
     "$rss; status bar: ${status:-?}; received $(((m1 - m0) / SECONDS_TOTAL)) msgs/s; $paint"

@@ -57,15 +57,8 @@ struct ChartTests {
     }
 
     @Test func theSchedulerRefreshesTheFocusedChartAndDropsItOnClose() async throws {
-        var simulator = SimulatedUpstream.configuration(at: .now())
-        simulator.clock = .system
-        simulator.market = .open
-        try await SimulatedUpstream.with(simulator) { upstream in
-            let scheduler = RefreshScheduler(
-                service: MarketDataService(client: upstream.client()), watchlist: ["AAPL"], origin: .simulated)
-            let updates = scheduler.updates
-            let run = Task { try await scheduler.run() }
-            defer { run.cancel() }
+        try await RunningScheduler.with(watchlist: ["AAPL"]) { running in
+            let (scheduler, updates) = (running.scheduler, running.updates)
             scheduler.send(.openChart(symbol: "NVDA", timeframe: "1Min"))
             let charted = await RefreshSchedulerTests.next(updates) { ($0.market.chart?.slots.count ?? 0) > 0 }
             #expect(charted?.market.chart?.symbol == "NVDA" && charted?.market.chart?.timeframe == "1Min")

@@ -66,15 +66,8 @@ import Testing
     /// The scheduler puts a streamed option quote in the published chain's cell, and a chain
     /// snapshot fetched afterwards does not put an older price back.
     @Test func theSchedulerPublishesAStreamedContractInTheChain() async throws {
-        var simulator = SimulatedUpstream.configuration(at: .now())
-        simulator.clock = .system
-        simulator.market = .open
-        try await SimulatedUpstream.with(simulator) { upstream in
-            let scheduler = RefreshScheduler(
-                service: MarketDataService(client: upstream.client()), watchlist: ["AAPL"], origin: .simulated)
-            let updates = scheduler.updates
-            let run = Task { try await scheduler.run() }
-            defer { run.cancel() }
+        try await RunningScheduler.with(watchlist: ["AAPL"]) { running in
+            let (scheduler, updates) = (running.scheduler, running.updates)
             scheduler.send(.openChain(underlying: "AAPL", expiration: nil))
             let opened = await RefreshSchedulerTests.next(updates) { ($0.market.chain?.rows.count ?? 0) > 0 }
             let chain = try #require(opened?.market.chain)

@@ -172,15 +172,8 @@ import Testing
 extension StreamIngestTests {
     /// A halt from the stream marks the row until trading resumes.
     @Test func aHaltMarksTheRowUntilTradingResumes() async throws {
-        var simulator = SimulatedUpstream.configuration(at: .now())
-        simulator.clock = .system
-        simulator.market = .open
-        try await SimulatedUpstream.with(simulator) { upstream in
-            let scheduler = RefreshScheduler(
-                service: MarketDataService(client: upstream.client()), watchlist: ["AAPL"], origin: .simulated)
-            let updates = scheduler.updates
-            let run = Task { try await scheduler.run() }
-            defer { run.cancel() }
+        try await RunningScheduler.with(watchlist: ["AAPL"]) { running in
+            let (scheduler, updates) = (running.scheduler, running.updates)
             await scheduler.ingestStream([.status(symbol: "AAPL", StreamTradingStatus(code: "H", message: "Halt"))])
             let halted = await RefreshSchedulerTests.next(updates) { $0.market.watchlist.first?.haltCode == "H" }
             #expect(halted != nil)

@@ -31,11 +31,15 @@ enum WatchlistScreen {
             Paragraph([[TextSpan(text, role: .muted)]]).render(into: &buffer, area: area, theme: theme)
             return
         }
+        // Only the rows in view are built: a 1 000-symbol watchlist shows about 50 at a time, and
+        // each row formats a dozen cells and a sparkline at every frame.
         let list = state.listState(for: .watchlist)
-        Table(
-            columns: columns, rows: rows.map { row(for: $0, state: state, now: now) }, selected: list.selected,
-            offset: list.offset
-        ).render(into: &buffer, area: area, theme: theme)
+        let inView = max(0, area.height - 1)  // below the header
+        let first = Table.scrolledOffset(
+            selected: list.selected, offset: list.offset, visibleRows: inView, rowCount: rows.count)
+        let shown = rows[first...].prefix(inView).map { row(for: $0, state: state, now: now) }
+        Table(columns: columns, rows: shown, selected: list.selected - first, offset: 0)
+            .render(into: &buffer, area: area, theme: theme)
     }
 
     /// The table row of one watchlist entry.
