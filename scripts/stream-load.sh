@@ -19,6 +19,8 @@ EXTRA=${4:-}
 RATE=$((TOTAL / N / 2))
 [ "$RATE" -ge 1 ] || RATE=1
 BIN=$(realpath .build/release/alpaca-dash)
+# DASH_BIN: another build of the dashboard to measure against the same simulator (an older commit).
+DASH=$(realpath "${DASH_BIN:-$BIN}")
 WORK=$(mktemp -d)
 T=(tmux -L "load-$$" -f /dev/null)
 PORT=$((18700 + RANDOM % 200))
@@ -33,7 +35,7 @@ letters = string.ascii_uppercase
 print(','.join(['AAPL'] + [''.join(t) for t in itertools.islice(itertools.product(letters, repeat=3), $N - 1)]))")
 "${T[@]}" new-session -d -s l -x 200 -y 60 \
     "env -u APCA_API_KEY_ID -u APCA_API_SECRET_KEY HOME=$WORK XDG_STATE_HOME=$WORK XDG_CONFIG_HOME=$WORK \
-     TERM=xterm-256color LANG=C.UTF-8 $BIN --data-url http://127.0.0.1:$PORT --trading-url http://127.0.0.1:$PORT \
+     TERM=xterm-256color LANG=C.UTF-8 $DASH --data-url http://127.0.0.1:$PORT --trading-url http://127.0.0.1:$PORT \
      --watchlist $SYMBOLS --metrics-addr 127.0.0.1:$MPORT $EXTRA; sleep $((SECONDS_TOTAL + 120))"
 for _ in $(seq 1 150); do "${T[@]}" capture-pane -p -t l | grep -qE 'AAPL +[0-9]' && break; sleep 0.2; done
 PID=$(pgrep -P "$("${T[@]}" display -p -t l '#{pane_pid}')" -x alpaca-dash)

@@ -15,6 +15,9 @@ public struct WireOptionSnapshot: Sendable, Equatable {
     /// `prevDailyBar`.
     public var previousDailyBar: WireBar?
 
+    /// An empty snapshot: nothing known yet.
+    public init() {}
+
     /// Reads an option snapshot object.
     /// - Throws: `DecodeError` when a part is malformed.
     public init(json: JSONValue) throws(DecodeError) {
