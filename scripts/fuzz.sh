@@ -63,30 +63,31 @@ field_of() { grep -E "^#[0-9]+" "$1" | grep -E " $2: " | tail -1 | sed -E "s/.* 
 # `cov:` on the INITED line (after the seeds ran), to show it growing.
 initial_cov() { grep -E "^#[0-9]+[[:space:]]+INITED" "$1" | head -1 | sed -nE "s/.* cov: ([^ ]+).*/\1/p"; }
 
-failed=0
-failures=0
-summary=()
-for target in "${targets[@]}"; do
+# One target: its reproducers, then SECONDS of fuzzing. Writes its summary line to
+# $work/$target.summary, and a report of any finding to $work/$target.report.
+run_target() {
+    local target=$1 status="ok" report="$work/$1.report"
+    : >"$report"
+    echo FAIL >"$work/$target.status"
     if [ ! -x "$bin/$target" ]; then
-        summary+=("$(printf '%-15s FAIL   no such fuzz target' "$target")")
-        failed=1
-        failures=$((failures + 1))
-        continue
+        printf '%-15s FAIL   no such fuzz target\n' "$target" >"$work/$target.summary"
+        return
     fi
-    status="ok"
     # 1. Reproducers of earlier findings must run clean.
     if [ -d "Fuzz/Regressions/$target" ] && [ -n "$(ls -A "Fuzz/Regressions/$target")" ]; then
         if ! "$bin/$target" -rss_limit_mb=2048 -timeout=30 "Fuzz/Regressions/$target"/* >"$work/$target.regressions.log" 2>&1; then
-            echo "--- $target: a reproducer in Fuzz/Regressions/$target fails again:"
-            grep -E "Running:|invariant|Fatal error|ERROR|SUMMARY|#[0-9]+ 0x" "$work/$target.regressions.log" | head -30
+            {
+                echo "--- $target: a reproducer in Fuzz/Regressions/$target fails again:"
+                grep -E "Running:|invariant|Fatal error|ERROR|SUMMARY|#[0-9]+ 0x" "$work/$target.regressions.log" | head -30
+            } >>"$report"
             status="FAIL"
         fi
     fi
     # 2. Fuzz for SECONDS over a copy of the seeds; new inputs stay in the temporary folder.
-    corpus="$work/$target-corpus"
+    local corpus="$work/$target-corpus"
     mkdir -p "$corpus"
     if [ -d "Fuzz/Corpus/$target" ]; then cp -R "Fuzz/Corpus/$target/." "$corpus/"; fi
-    run_log="$work/$target.log"
+    local run_log="$work/$target.log" rc artifacts
     set +e
     # shellcheck disable=SC2046
     "$bin/$target" "$corpus" $(dictionary_for "$target") -max_total_time="$seconds" -rss_limit_mb=2048 \
@@ -96,24 +97,44 @@ for target in "${targets[@]}"; do
     artifacts=$(find "$work" -maxdepth 1 -name "$target-*" -type f | sort)
     if [ "$rc" -ne 0 ] || [ -n "$artifacts" ]; then
         status="FAIL"
-        echo "--- $target: libFuzzer exited $rc; report:"
-        grep -E "invariant|Fatal error|ERROR|SUMMARY|#[0-9]+ 0x|Test unit written" "$run_log" | head -40
-        for artifact in $artifacts; do
-            cp "$artifact" "$findings/"
-            echo "--- input $(basename "$artifact") (kept in $findings/), first 512 bytes:"
-            head -c 512 "$artifact" | od -A d -t x1z | head -40
-        done
+        {
+            echo "--- $target: libFuzzer exited $rc; report:"
+            grep -E "invariant|Fatal error|ERROR|SUMMARY|#[0-9]+ 0x|Test unit written" "$run_log" | head -40
+            for artifact in $artifacts; do
+                cp "$artifact" "$findings/"
+                echo "--- input $(basename "$artifact") (kept in $findings/), first 512 bytes:"
+                head -c 512 "$artifact" | od -A d -t x1z | head -40
+            done
+        } >>"$report"
     fi
-    if [ "$status" != "ok" ]; then
+    printf '%-15s %-4s %3ss  execs=%-9s exec/s=%-6s corpus=%-12s cov=%-11s ft=%-6s rss=%sMB\n' \
+        "$target" "$status" "$seconds" "$(stat_of "$run_log" number_of_executed_units)" \
+        "$(stat_of "$run_log" average_exec_per_sec)" "$(field_of "$run_log" corp)" \
+        "$(initial_cov "$run_log")->$(field_of "$run_log" cov)" "$(field_of "$run_log" ft)" \
+        "$(stat_of "$run_log" peak_rss_mb)" >"$work/$target.summary"
+    echo "$status" >"$work/$target.status"
+}
+
+# libFuzzer runs one thread per target, so targets run FUZZ_JOBS at a time (default: one per
+# core): every target still gets SECONDS of fuzzing, in half the wall time on 2 cores.
+jobs=${FUZZ_JOBS:-$(nproc)}
+for target in "${targets[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+    run_target "$target" &
+done
+wait
+
+failed=0
+failures=0
+summary=()
+for target in "${targets[@]}"; do
+    [ -s "$work/$target.report" ] && cat "$work/$target.report"
+    line=$(cat "$work/$target.summary" 2>/dev/null || printf '%-15s FAIL   no summary' "$target")
+    summary+=("$line")
+    if [ "$(cat "$work/$target.status" 2>/dev/null)" != "ok" ]; then
         failed=1
         failures=$((failures + 1))
     fi
-    execs=$(stat_of "$run_log" number_of_executed_units)
-    speed=$(stat_of "$run_log" average_exec_per_sec)
-    rss=$(stat_of "$run_log" peak_rss_mb)
-    summary+=("$(printf '%-15s %-4s %3ss  execs=%-9s exec/s=%-6s corpus=%-12s cov=%-11s ft=%-6s rss=%sMB' \
-        "$target" "$status" "$seconds" "${execs:-?}" "${speed:-?}" "$(field_of "$run_log" corp)" \
-        "$(initial_cov "$run_log")->$(field_of "$run_log" cov)" "$(field_of "$run_log" ft)" "${rss:-?}")")
 done
 
 echo "== fuzz summary (corpus = inputs/bytes after the run; cov = after the seeds -> at the end)"
