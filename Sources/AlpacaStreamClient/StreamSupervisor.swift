@@ -342,16 +342,15 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         let hadData = !subscribed.isEmpty || streamingSince != nil
         subscribed = []
         status.subscribed = []
-        if outcome == .sessionEnded {
-            // Not a gap: nothing is missed while no session is on, and the next one reseeds.
+        // A session's end is not a gap: nothing is missed while none is on, and the next reseeds.
+        if hadData && outcome != .sessionEnded { status.gaps += 1 }
+        let wait: Duration
+        switch outcome {
+        case .sessionEnded:
             resumingSession = true
             failedAttempts = 0
             setState(.off(reason: "no session"))
             return .zero
-        }
-        if hadData { status.gaps += 1 }
-        let wait: Duration
-        switch outcome {
         case .refused(let code, let message) where code == StreamErrorCode.connectionLimitExceeded:
             wait = settings.connectionLimitWait * (1 + jitter() / 4)
             setState(.polling(reason: "\(code) \(message)", retryAt: now().adding(seconds: seconds(wait))))
@@ -369,8 +368,6 @@ public actor StreamSupervisor<C: Clock> where C.Duration == Duration {
         case .failed(let text), .closed(let text):
             if status.lastErrorCode == nil || !hadData { status.lastErrorMessage = text }
             wait = backoff()
-        case .sessionEnded:
-            wait = .zero
         }
         setState(.reconnecting(at: now().adding(seconds: seconds(wait))))
         return wait
