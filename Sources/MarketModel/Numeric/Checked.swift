@@ -46,7 +46,29 @@ public enum Checked {
 
     /// The decimal places `value` was written with: the digits after the point of its shortest
     /// round-trip text (`187.25` → 2), at most `limit`; `limit` for exponent forms like `1e-05`.
+    ///
+    /// Found by arithmetic where that is exact (every stream quote asks this twice: formatting the
+    /// text cost more than all the rules): the fewest places `p` for which `value` rounded to `p`
+    /// places is `value` itself. Below 1e-4 and above 1e15 the text decides.
     public static func decimalPlaces(_ value: Double, limit: Int = 10) -> Int {
+        guard value.isFinite else { return 0 }
+        let magnitude = abs(value)
+        if magnitude == 0 { return 0 }
+        if magnitude >= 1e-4 && magnitude < 1e15 {
+            var scale = 1.0
+            var places = 0
+            while places <= limit, magnitude * scale < 1e15 {
+                if (value * scale).rounded() / scale == value { return places }
+                places += 1
+                scale *= 10
+            }
+            if places > limit { return limit }
+        }
+        return decimalPlacesOfText(value, limit: limit)
+    }
+
+    /// ``decimalPlaces(_:limit:)`` read off the value's shortest round-trip text.
+    static func decimalPlacesOfText(_ value: Double, limit: Int) -> Int {
         guard value.isFinite else { return 0 }
         let text = "\(value)"
         if text.contains("e") { return limit }

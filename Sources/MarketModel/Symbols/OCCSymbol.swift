@@ -29,8 +29,10 @@ public struct OCCSymbol: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses an OCC symbol; nil unless it matches `^[A-Z0-9]{1,6}\d{6}[CP]\d{8}$` with a real date.
     public init?(_ text: some StringProtocol) {
+        // Most text is not a contract (every stock symbol of the stream is asked): the length
+        // first, before the bytes are copied.
+        guard (16...21).contains(text.utf8.count) else { return nil }
         let b = Array(text.utf8)
-        guard b.count >= 16, b.count <= 21 else { return nil }
         let rootCount = b.count - 15
         for c in b[0..<rootCount] {
             guard (c >= 65 && c <= 90) || (c >= 48 && c <= 57) else { return nil }

@@ -11,6 +11,7 @@ public enum SymbolFormat {
     /// comes back `null` (DATA_UNAVAILABLE). Refused before sending is only what would make Alpaca
     /// reject the whole multi-symbol request: lower case, spaces, punctuation other than `.`, empty
     /// segments, crypto pairs (`BTC/USD`, another endpoint) and OCC option symbols.
+    @inlinable
     public static func isStock(_ text: some StringProtocol) -> Bool {
         var count = 0
         var dots = 0

@@ -14,15 +14,11 @@ public enum RuleEngine {
         if let failure = checkRange(quote.lastPrice, "last", allowZero: false, config, fail) { return failure }
         if let failure = checkRange(quote.bidPrice, "bid", allowZero: true, config, fail) { return failure }
         if let failure = checkRange(quote.askPrice, "ask", allowZero: true, config, fail) { return failure }
-        for (name, bar) in [
-            ("dailyBar", quote.dailyBar), ("prevDailyBar", quote.previousDailyBar), ("minuteBar", quote.minuteBar),
-        ] {
-            guard let bar else { continue }
-            for (field, price) in [("o", bar.open), ("h", bar.high), ("l", bar.low), ("c", bar.close)] {
-                if let failure = checkRange(price, "\(name).\(field)", allowZero: false, config, fail) {
-                    return failure
-                }
-            }
+        if let failure = checkBarRange(quote.dailyBar, "dailyBar", config, fail)
+            ?? checkBarRange(quote.previousDailyBar, "prevDailyBar", config, fail)
+            ?? checkBarRange(quote.minuteBar, "minuteBar", config, fail)
+        {
+            return failure
         }
         if let daily = quote.dailyBar {
             if !(daily.low <= daily.open && daily.open <= daily.high && daily.low <= daily.close
@@ -117,11 +113,24 @@ public enum RuleEngine {
 
     /// B001 for one price: nil when absent, when 0 means "none" on a quote side, or when in range.
     private static func checkRange(
-        _ price: Double?, _ name: String, allowZero: Bool, _ config: PipelineConfiguration,
+        _ price: Double?, _ name: @autoclosure () -> String, allowZero: Bool, _ config: PipelineConfiguration,
         _ fail: (RuleID, String) -> PipelineFailure
     ) -> PipelineFailure? {
         guard let price, !(allowZero && price == 0), !config.priceRange.contains(price) else { return nil }
-        return fail(Rules.priceRange, "\(name) \(price) outside the sane range")
+        return fail(Rules.priceRange, "\(name()) \(price) outside the sane range")
+    }
+
+    /// B001 over a bar's four prices; the field's name is only spelled out for a failure (this
+    /// runs for every stream message: no array or string is built on the passing path).
+    private static func checkBarRange(
+        _ bar: Bar?, _ name: StaticString, _ config: PipelineConfiguration,
+        _ fail: (RuleID, String) -> PipelineFailure
+    ) -> PipelineFailure? {
+        guard let bar else { return nil }
+        return checkRange(bar.open, "\(name).o", allowZero: false, config, fail)
+            ?? checkRange(bar.high, "\(name).h", allowZero: false, config, fail)
+            ?? checkRange(bar.low, "\(name).l", allowZero: false, config, fail)
+            ?? checkRange(bar.close, "\(name).c", allowZero: false, config, fail)
     }
 
     private static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
