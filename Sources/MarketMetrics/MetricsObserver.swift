@@ -12,4 +12,13 @@ public protocol MetricsObserver: Sendable {
     func rejectionRecorded(rule: String, code: String)
     /// A symbol's quality score was computed.
     func qualityRecorded(symbol: String, score: Int)
+    /// Symbols' quality scores were computed, in that order (a stream frame's, at once).
+    func qualitiesRecorded(_ scores: [(symbol: String, score: Int)])
+}
+
+extension MetricsObserver {
+    /// Each score in turn, through ``qualityRecorded(symbol:score:)``.
+    public func qualitiesRecorded(_ scores: [(symbol: String, score: Int)]) {
+        for (symbol, score) in scores { qualityRecorded(symbol: symbol, score: score) }
+    }
 }

@@ -22,12 +22,19 @@ public final class PrometheusExporter: MetricsObserver {
     static let qualityBuckets: [Double] = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
 
     let registry = PrometheusCollectorRegistry()
-    private let symbols = Mutex<Set<String>>([])
+    /// Each tracked symbol's quality gauge, made once (a registry lookup per score cost more than
+    /// the score).
+    private let symbols = Mutex<[String: Gauge]>([:])
+    private let qualityDistribution: ValueHistogram
     private let circuitHosts = Mutex<Set<String>>([])
     private let scrape = Mutex(())
 
     /// Creates an exporter with no series yet.
-    public init() {}
+    public init() {
+        qualityDistribution = registry.makeValueHistogram(
+            descriptor: Self.descriptor("quality_score", nil, "Quality scores computed (0–100)."),
+            labels: [], buckets: Self.qualityBuckets)
+    }
 
     static func descriptor(_ name: String, _ unit: String? = nil, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "alpaca_dash", metricName: name, unitName: unit ?? "", helpText: help)
@@ -35,7 +42,7 @@ public final class PrometheusExporter: MetricsObserver {
 
     // MARK: MetricsObserver
 
-    /// Counts the stage's values by outcome and records its per-value duration.
+    /// Counts the stage's values by outcome and records the batch's duration per value.
     public func stageRecorded(_ name: String, successes: Int, failures: Int, secondsPerValue: Double) {
         let values = Self.descriptor("stage_values", "total", "Values through each pipeline stage, by outcome.")
         if successes > 0 {
@@ -50,7 +57,9 @@ public final class PrometheusExporter: MetricsObserver {
             descriptor: Self.descriptor("stage_duration", "seconds", "Time per value in each pipeline stage."),
             labels: [("stage", name)], buckets: Self.stageBuckets)
         guard secondsPerValue.isFinite, secondsPerValue >= 0 else { return }
-        for _ in 0..<min(successes + failures, 1000) { histogram.record(secondsPerValue) }
+        // One observation per batch (its time per value): the values are counted above, and one
+        // observation per value was five locked records per stream message.
+        histogram.record(secondsPerValue)
     }
 
     /// Counts the attempt by endpoint and status (`none` when no response came), a 429 also as
@@ -85,22 +94,26 @@ public final class PrometheusExporter: MetricsObserver {
 
     /// Sets the symbol's quality gauge and records the score in the distribution.
     public func qualityRecorded(symbol: String, score: Int) {
-        registry.makeValueHistogram(
-            descriptor: Self.descriptor("quality_score", nil, "Quality scores computed (0–100)."),
-            labels: [], buckets: Self.qualityBuckets
-        ).record(Double(score))
-        let tracked = symbols.withLock { set in
-            if set.contains(symbol) { return true }
-            guard set.count < Self.maximumSymbols else { return false }
-            set.insert(symbol)
-            return true
+        qualitiesRecorded([(symbol, score)])
+    }
+
+    /// Records every score in the distribution and sets each symbol's gauge to its latest.
+    public func qualitiesRecorded(_ scores: [(symbol: String, score: Int)]) {
+        for (_, score) in scores { qualityDistribution.record(Double(score)) }
+        symbols.withLock { gauges in
+            for (symbol, score) in scores {
+                if let gauge = gauges[symbol] {
+                    gauge.set(to: Double(score))
+                } else if gauges.count < Self.maximumSymbols {
+                    let gauge = registry.makeGauge(
+                        descriptor: Self.descriptor(
+                            "symbol_quality_score", nil, "The latest quality score of each symbol asked for."),
+                        labels: [("symbol", symbol)])
+                    gauge.set(to: Double(score))
+                    gauges[symbol] = gauge
+                }
+            }
         }
-        guard tracked else { return }
-        registry.makeGauge(
-            descriptor: Self.descriptor(
-                "symbol_quality_score", nil, "The latest quality score of each symbol asked for."),
-            labels: [("symbol", symbol)]
-        ).set(to: Double(score))
     }
 
     // MARK: Scrape

@@ -30,6 +30,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     let context = Scene.openContext()
     let processor = QuoteProcessor(metrics: nil)
     var base: [String: WireStockSnapshot] = [:]
+    var held: [String: StockQuote] = [:]
     var rows: [WatchlistRow] = []
     var optionBase: [String: WireOptionSnapshot] = [:]
     var chain: OptionChainView?
@@ -63,13 +64,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
             }
             continue
         }
+        // The stream's path (the message's part into the held quote) and the merged snapshot
+        // validated whole must agree.
         let merged = MarketDataService.merge(message, into: base[symbol] ?? WireStockSnapshot())
         let batch = BatchResult<WireStockSnapshot>(entries: [symbol: .value(merged)])
-        let result = processor.processStocks([symbol], batch: batch, context: context)
-        require(result.count == 1, "one result per message")
+        let whole = processor.processStocks([symbol], batch: batch, context: context)
+        let result = processor.processStream(
+            [message], at: [0], bases: [held[symbol] ?? StockQuote(symbol: symbol)], context: context)
+        require(result.count == 1 && whole.count == 1, "one result per message")
+        require(result[0].result == whole[0].result, "the part and the whole agree")
         if case .success(let quote) = result[0].result {
             PassedChecks.stock(quote, context: context)
             base[symbol] = merged
+            held[symbol] = quote.value
             if rows.count < 40 { rows.append(WatchlistRow(symbol: symbol, quote: quote)) }
         }
     }

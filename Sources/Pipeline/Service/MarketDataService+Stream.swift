@@ -6,9 +6,12 @@ import TTLCache
 /// What became of one stream data message.
 public enum StreamIngestOutcome: Sendable, Equatable {
     /// It passed every stage and is the symbol's value now.
-    case accepted(ProcessedStockQuote)
+    ///
+    /// Boxed (`indirect`), as is `optionAccepted`: a frame's outcomes are copied a few times on
+    /// their way to the screen, and an inline quote made every outcome half a kilobyte.
+    indirect case accepted(ProcessedStockQuote)
     /// An option contract's quote or trade passed the option stages and is its value now.
-    case optionAccepted(ProcessedOptionQuote)
+    indirect case optionAccepted(ProcessedOptionQuote)
     /// A rule rejected it (counted in the journal with its rule id); the held value stays.
     case rejected(PipelineFailure)
     /// It is older than the value held (V011, counted); the held value stays.
@@ -40,62 +43,86 @@ extension MarketDataService {
     /// Runs stream data messages through the same stages as REST snapshots — ingress validation →
     /// enrichment → derived fields → business rules → QA — and into the one ordered store.
     ///
-    /// Each message is merged into the symbol's last validated snapshot (a quote replaces the
-    /// latest quote, a trade the latest trade, a bar its bar), and the merged snapshot is
-    /// processed as a batch of one, so every rule sees what it sees for REST data. A symbol whose
-    /// snapshot was fetched but rejected has no validated base: its message is processed alone. A value older by
-    /// its own timestamp than the one held is kept off the screen and counted (V011). Control
-    /// messages are not data and are skipped here.
+    /// Each message's part is validated by the rules a REST snapshot's part is and merged into the
+    /// symbol's last accepted quote (``IngressValidator/validateStream(_:into:context:)``: a quote
+    /// replaces the bid and ask, a trade the last trade, a bar its bar); the merged quote then goes
+    /// through enrichment, derived fields, the business rules and QA whole, so every rule sees
+    /// what it sees for REST data. A symbol whose snapshot was fetched but rejected has no accepted
+    /// quote: its message is processed alone. A value older by its own timestamp than the one held
+    /// is kept off the screen and counted (V011). Control messages are not data and are skipped.
     /// - Parameter messages: Decoded messages, in arrival order.
     /// - Returns: One outcome per data message (``StreamMessage/isData``), in order.
     public func ingest(_ messages: [StreamMessage]) async -> [StreamIngestOutcome] {
+        let (outcomes, fresh) = process(messages)
+        // A symbol accepted in two rounds is stored twice, the later value last.
+        if !fresh.isEmpty { await TTLCache.setMany(fresh, class: .realTime, in: cache) }
+        return outcomes
+    }
+
+    /// The stages and the ordered store, synchronously (an async body kept every value in its
+    /// heap frame and copied it there): the outcomes, and the values for the cache.
+    private func process(_ messages: [StreamMessage]) -> ([StreamIngestOutcome], [(String, CachedValue)]) {
         let context = context()
         var outcomes = [StreamIngestOutcome?](repeating: nil, count: messages.count)
-        // Messages that merge into a snapshot go through the stages in rounds: each round takes
-        // the next message of every symbol, so a symbol's messages still apply in order, while one
-        // batch carries many symbols through the stages at once (a frame of 100 quotes of 100
-        // symbols is one batch, not 100).
-        var queued: [String: [Int]] = [:]
-        var order: [String] = []
+        // Messages that merge into a snapshot go through the stages in rounds: round r takes every
+        // symbol's r-th message, so a symbol's messages still apply in order, while one batch
+        // carries many symbols through the stages at once (a frame of 100 quotes of 100 symbols
+        // is one batch, not 100).
+        var rounds: [[(index: Int, symbol: String)]] = []
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(messages.count)
         for (index, message) in messages.enumerated() {
             switch classify(message, context: context) {
             case .done(let outcome): outcomes[index] = outcome
             case .skip: continue
             case .merge(let symbol):
-                if queued[symbol] == nil { order.append(symbol) }
-                queued[symbol, default: []].append(index)
+                var round = 0
+                if let slot = seen.index(forKey: symbol) {
+                    seen.values[slot] += 1
+                    round = seen.values[slot]
+                } else {
+                    seen[symbol] = 0
+                }
+                if round == rounds.count { rounds.append([]) }
+                rounds[round].append((index, symbol))
             }
         }
-        var fresh: [String: CachedValue] = [:]
-        var round = 0
-        while true {
-            var symbols: [String] = []
+        var fresh: [(String, CachedValue)] = []
+        var qualities: [(symbol: String, quality: QualityScore)] = []
+        for round in rounds {
             var indices: [Int] = []
-            var entries: [String: Entry<WireStockSnapshot>] = [:]
-            for symbol in order {
-                guard let list = queued[symbol], round < list.count else { continue }
-                let index = list[round]
-                guard let base = base(for: symbol) else {
+            var bases: [StockQuote] = []
+            var kept: [Delivery?] = []
+            indices.reserveCapacity(round.count)
+            bases.reserveCapacity(round.count)
+            kept.reserveCapacity(round.count)
+            for (index, symbol) in round {
+                if let held = held[symbol] {
+                    bases.append(held.value)
+                    kept.append(held.delivery)
+                } else if seedsFetched.contains(symbol) {
+                    bases.append(StockQuote(symbol: symbol))
+                    kept.append(nil)
+                } else {
                     outcomes[index] = wait(messages[index], symbol: symbol)
                     continue
                 }
-                symbols.append(symbol)
                 indices.append(index)
-                entries[symbol] = .value(Self.merge(messages[index], into: base))
             }
-            if symbols.isEmpty && !order.contains(where: { (queued[$0]?.count ?? 0) > round }) { break }
-            round += 1
-            guard !symbols.isEmpty else { continue }
-            let results = stages.processStocks(symbols, batch: BatchResult(entries: entries), context: context)
-            for (k, (symbol, result)) in results.enumerated() {
-                guard case .value(let merged)? = entries[symbol] else { continue }
-                let outcome = settle(symbol, result, merged: merged, context: context)
-                if case .accepted(let quote) = outcome { fresh["q:" + symbol] = .stock(quote) }
+            guard !indices.isEmpty else { continue }
+            var results = stages.processStream(messages, at: indices, bases: bases, context: context)
+            for k in results.indices {
+                let symbol = results[k].symbol
+                let outcome = settle(symbol, &results[k].result, base: bases[k], kept: kept[k], context: context)
+                if case .accepted(let quote) = outcome {
+                    fresh.append(("q:" + symbol, .stock(quote)))
+                    qualities.append((symbol, quote.enrichment.quality))
+                }
                 outcomes[indices[k]] = outcome
             }
         }
-        if !fresh.isEmpty { await cache.setMany(Array(fresh), class: .realTime) }
-        return outcomes.compactMap { $0 }
+        journal.record(qualities: qualities)
+        return (outcomes.compactMap { $0 }, fresh)
     }
 
     /// What a message needs: nothing (control), an outcome at once, or a merge and the stages.
@@ -127,12 +154,6 @@ extension MarketDataService {
         }
     }
 
-    /// The snapshot a symbol's next message merges into: its last validated one, an empty one when
-    /// its snapshot was asked for but not validated, or nil while its first snapshot is awaited.
-    private func base(for symbol: String) -> WireStockSnapshot? {
-        streamBases[symbol] ?? (seedsFetched.contains(symbol) ? WireStockSnapshot() : nil)
-    }
-
     /// Keeps a message until its symbol's first snapshot arrives.
     private func wait(_ message: StreamMessage, symbol: String) -> StreamIngestOutcome {
         var queue = streamPending[symbol] ?? []
@@ -145,24 +166,29 @@ extension MarketDataService {
 
     /// A processed message against the ordered store: accepted (and held), out of order,
     /// superseded by a later REST snapshot, or rejected.
+    /// - Parameters:
+    ///   - base: The held value it was merged into.
+    ///   - kept: How the held value came (nil when none is held).
     private func settle(
-        _ symbol: String, _ result: Result<ProcessedStockQuote, PipelineFailure>, merged: WireStockSnapshot,
-        context: StageContext
+        _ symbol: String, _ result: inout Result<ProcessedStockQuote, PipelineFailure>, base: StockQuote,
+        kept: Delivery?, context: StageContext
     ) -> StreamIngestOutcome {
         switch result {
         case .success(var quote):
-            if let kept = held[symbol], let regression = Self.regression(of: quote.value, after: kept.value) {
+            if let kept, let regression = Self.regression(of: quote.value, after: base) {
                 // Ordering is strict within the stream; a REST value fetched after the message was
                 // sent (a reseed) simply supersedes it.
-                if kept.delivery != .stream { return .superseded(symbol: symbol) }
+                if kept != .stream { return .superseded(symbol: symbol) }
                 let failure = context.failure(.dataValidationError, Rules.ordering, symbol, regression)
                 journal.record(failure, at: context.now)
                 return .outOfOrder(failure)
             }
             quote.delivery = .stream
-            held[symbol] = quote
-            streamBases[symbol] = merged
-            journal.record(quality: quote.enrichment.quality, for: symbol)
+            if let slot = held.index(forKey: symbol) {
+                held.values[slot] = quote
+            } else if held.count < PipelineJournal.maximumSymbols {
+                held[symbol] = quote
+            }
             return .accepted(quote)
         case .failure(let failure):
             journal.record(failure, at: context.now)

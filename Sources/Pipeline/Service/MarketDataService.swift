@@ -24,11 +24,9 @@ public actor MarketDataService {
     private let now: @Sendable () -> Timestamp
     private var lastClock: MarketClock?
     /// The newest accepted quote of each symbol asked for, so an older one arriving later is kept
-    /// off the screen (V011); at most `PipelineJournal.maximumSymbols` symbols.
+    /// off the screen (V011), and what its next stream message is merged into; at most
+    /// `PipelineJournal.maximumSymbols` symbols.
     var held: [String: ProcessedStockQuote] = [:]
-    /// The last validated wire snapshot of each symbol: what a stream message is merged into, so it
-    /// passes the same stages as a REST snapshot (at most `PipelineJournal.maximumSymbols`).
-    var streamBases: [String: WireStockSnapshot] = [:]
     /// Stream messages that arrived before their symbol's first snapshot (a few per symbol).
     var streamPending: [String: [StreamMessage]] = [:]
     /// Symbols whose snapshot has been asked for at least once (accepted, rejected or failed): a
@@ -237,10 +235,7 @@ public actor MarketDataService {
                 }
                 if held[symbol] != nil || held.count < PipelineJournal.maximumSymbols {
                     held[symbol] = quote
-                    if case .value(let wire)? = batch.entries[symbol] {
-                        streamBases[symbol] = wire
-                        seeded.insert(symbol)
-                    }
+                    seeded.insert(symbol)
                 }
                 fresh.append(("q:" + symbol, .stock(quote)))
                 journal.record(quality: quote.enrichment.quality, for: symbol)
@@ -249,7 +244,7 @@ public actor MarketDataService {
             }
         }
         let start = ContinuousClock.now
-        await cache.setMany(fresh, class: .realTime)
+        await TTLCache.setMany(fresh, class: .realTime, in: cache)
         if !fresh.isEmpty {
             let elapsed = (ContinuousClock.now - start) / fresh.count
             metrics.recordStageBatch(
@@ -268,12 +263,11 @@ public actor MarketDataService {
     static func regression(
         quote times: (quote: Timestamp?, trade: Timestamp?), after kept: (quote: Timestamp?, trade: Timestamp?)
     ) -> String? {
-        for (label, new, old) in [("quote", times.quote, kept.quote), ("trade", times.trade, kept.trade)] {
-            if let new, let old, new < old {
-                return "out of order: \(label) at \(new.rfc3339) is older than the one held (\(old.rfc3339))"
-            }
+        func older(_ label: String, _ new: Timestamp?, _ old: Timestamp?) -> String? {
+            guard let new, let old, new < old else { return nil }
+            return "out of order: \(label) at \(new.rfc3339) is older than the one held (\(old.rfc3339))"
         }
-        return nil
+        return older("quote", times.quote, kept.quote) ?? older("trade", times.trade, kept.trade)
     }
 
     /// A cached value served again: same upstream value, enrichment recomputed for now, marked `cache`.

@@ -61,15 +61,29 @@ public final class PipelineJournal: Sendable {
 
     /// Records a symbol's latest quality score.
     public func record(quality: QualityScore, for symbol: String) {
+        record(qualities: [(symbol, quality)])
+    }
+
+    /// Records many symbols' latest quality scores under one lock (a stream frame's).
+    /// - Parameter qualities: Each symbol's score, in the order they were computed.
+    public func record(qualities: [(symbol: String, quality: QualityScore)]) {
+        guard !qualities.isEmpty else { return }
         state.withLock { s in
-            guard s.quality[symbol] != nil || s.quality.count < Self.maximumSymbols else { return }
-            var entry = s.quality[symbol] ?? (nil, [])
-            entry.current = quality
-            entry.history.append(quality.score)
-            if entry.history.count > historyLength { entry.history.removeFirst(entry.history.count - historyLength) }
-            s.quality[symbol] = entry
+            for (symbol, quality) in qualities {
+                // In place: the history is appended to where it lives, and trimmed only when it has
+                // grown to twice its length (a copy per score cost more than all the rules).
+                if let slot = s.quality.index(forKey: symbol) {
+                    s.quality.values[slot].current = quality
+                    s.quality.values[slot].history.append(quality.score)
+                    if s.quality.values[slot].history.count >= 2 * historyLength {
+                        s.quality.values[slot].history.removeFirst(historyLength)
+                    }
+                } else if s.quality.count < Self.maximumSymbols {
+                    s.quality[symbol] = (quality, [quality.score])
+                }
+            }
         }
-        observer?.qualityRecorded(symbol: symbol, score: quality.score)
+        observer?.qualitiesRecorded(qualities.map { ($0.symbol, $0.quality.score) })
     }
 
     /// The failures, newest first.
@@ -90,7 +104,9 @@ public final class PipelineJournal: Sendable {
     public func quality(for symbols: [String]) -> [QualityRow] {
         state.withLock { s in
             symbols.map {
-                QualityRow(symbol: $0, current: s.quality[$0]?.current, history: s.quality[$0]?.history ?? [])
+                QualityRow(
+                    symbol: $0, current: s.quality[$0]?.current,
+                    history: s.quality[$0].map { Array($0.history.suffix(historyLength)) } ?? [])
             }
         }
     }

@@ -32,6 +32,22 @@ public enum IngressValidator {
         case .value(let value):
             snapshot = value
         }
+        return validateStock(symbol: symbol, snapshot: snapshot, context: context)
+    }
+
+    /// Validates one upstream stock snapshot that is there (a stream message merged into its
+    /// symbol's last snapshot).
+    /// - Parameters:
+    ///   - symbol: The symbol it is for.
+    ///   - snapshot: The snapshot.
+    ///   - context: Time, clock and thresholds.
+    /// - Returns: The quote, or the first rule it breaks.
+    public static func validateStock(
+        symbol: String, snapshot: WireStockSnapshot, context: StageContext
+    ) -> Result<StockQuote, PipelineFailure> {
+        guard SymbolFormat.isStock(symbol) else {
+            return .failure(context.failure(.dataValidationError, Rules.symbolFormat, symbol, "not a stock symbol"))
+        }
         if let failure = checkQuoteAndTrade(
             snapshot.latestQuote, snapshot.latestTrade, symbol: symbol, context: context)
         {
@@ -91,11 +107,9 @@ public enum IngressValidator {
         }
         if let s = q.bidSize, s < 0 { return fail(Rules.nonNegativeSize, "negative bid size \(s)") }
         if let s = q.askSize, s < 0 { return fail(Rules.nonNegativeSize, "negative ask size \(s)") }
-        for (name, size) in [("bid", q.bidSize), ("ask", q.askSize)] {
-            if let s = size, s > context.configuration.maxSize {
-                return fail(Rules.nonNegativeSize, "\(name) size \(s) above \(context.configuration.maxSize)")
-            }
-        }
+        let limit = context.configuration.maxSize
+        if let s = q.bidSize, s > limit { return fail(Rules.nonNegativeSize, "bid size \(s) above \(limit)") }
+        if let s = q.askSize, s > limit { return fail(Rules.nonNegativeSize, "ask size \(s) above \(limit)") }
         return checkFuture(time, symbol: symbol, context: context)
     }
 

@@ -1,4 +1,5 @@
 public import AlpacaAPI
+public import AlpacaStream
 public import MarketMetrics
 public import MarketModel
 
@@ -25,8 +26,28 @@ public struct QuoteProcessor: Sendable {
     ) -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)] {
         run(
             symbols, failures: batch.failures, context: context,
-            validate: { symbol in
-                IngressValidator.validateStock(symbol: symbol, entry: batch.entries[symbol], context: context)
+            validate: { slot in
+                IngressValidator.validateStock(
+                    symbol: symbols[slot], entry: batch.entries[symbols[slot]], context: context)
+            },
+            rules: { quote in RuleEngine.check(quote, context: context) })
+    }
+
+    /// Processes stream messages, each merged into its symbol's last accepted quote.
+    /// - Parameters:
+    ///   - messages: The messages of a frame.
+    ///   - indices: The messages to process, in order: `messages[indices[i]]` is for `bases[i]`.
+    ///   - bases: Each one's symbol's last accepted quote (an empty one when it has none).
+    ///   - context: Time, clock and thresholds.
+    /// - Returns: One result per index, in order.
+    public func processStream(
+        _ messages: [StreamMessage], at indices: [Int], bases: [StockQuote], context: StageContext
+    ) -> [(symbol: String, result: Result<ProcessedStockQuote, PipelineFailure>)] {
+        precondition(indices.count == bases.count, "one base per message")
+        return run(
+            bases.map(\.symbol), failures: [:], context: context,
+            validate: { slot in
+                IngressValidator.validateStream(messages[indices[slot]], into: bases[slot], context: context)
             },
             rules: { quote in RuleEngine.check(quote, context: context) })
     }
@@ -46,10 +67,10 @@ public struct QuoteProcessor: Sendable {
     ) -> [(symbol: String, result: Result<ProcessedOptionQuote, PipelineFailure>)] {
         run(
             contracts, failures: batch.failures, context: context,
-            validate: { key in
+            validate: { slot in
                 IngressValidator.validateOption(
-                    key: key, entry: batch.entries[key], underlying: underlying, contract: listings[key],
-                    context: context)
+                    key: contracts[slot], entry: batch.entries[contracts[slot]], underlying: underlying,
+                    contract: listings[contracts[slot]], context: context)
             },
             rules: { quote in RuleEngine.check(quote, underlyingPrice: underlyingPrice, context: context) })
     }
@@ -61,7 +82,7 @@ public struct QuoteProcessor: Sendable {
     /// later stages walk the positions still in the running, so no stage copies a quote.
     private func run<Value: QuoteFields>(
         _ symbols: [String], failures: [String: AlpacaError], context: StageContext,
-        validate: (String) -> Result<Value, PipelineFailure>, rules: (Value) -> PipelineFailure?
+        validate: (_ slot: Int) -> Result<Value, PipelineFailure>, rules: (Value) -> PipelineFailure?
     ) -> [(symbol: String, result: Result<Processed<Value>, PipelineFailure>)] {
         var rejections = [PipelineFailure?](repeating: nil, count: symbols.count)
         var candidates: [Int] = []
@@ -80,7 +101,7 @@ public struct QuoteProcessor: Sendable {
         validated.reserveCapacity(candidates.count)
         slots.reserveCapacity(candidates.count)
         timer.run("validate", &candidates) { slot in
-            switch validate(symbols[slot]) {
+            switch validate(slot) {
             case .success(let quote):
                 validated.append(quote)
                 slots.append(slot)
