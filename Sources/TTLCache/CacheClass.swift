@@ -8,7 +8,7 @@ public enum CacheClass: String, Sendable, Hashable, CaseIterable {
     case reference
 
     /// The position of this class in `allCases`, used to index per-class arrays.
-    var ordinal: Int {
+    @inlinable var ordinal: Int {
         switch self {
         case .realTime: 0
         case .historical: 1

@@ -4,26 +4,34 @@
 /// a module boundary runs unspecialised, through value witnesses. Keeping the links in their own
 /// concrete type makes every recency move two or three plain integer stores whatever the cache
 /// holds.
+@usableFromInline
 struct RecencyList {
     /// One slot's neighbours; `previous` points towards the most recently used end.
-    private struct Link {
-        var previous: Int
-        var next: Int
+    @usableFromInline
+    struct Link {
+        @usableFromInline var previous: Int
+        @usableFromInline var next: Int
+
+        @inlinable
+        init(previous: Int, next: Int) {
+            self.previous = previous
+            self.next = next
+        }
     }
 
-    private static var none: Int { -1 }
+    @inlinable static var none: Int { -1 }
 
-    private var links: [Link] = []
+    @usableFromInline var links: [Link] = []
     /// The most recently used slot.
-    private(set) var head = RecencyList.none
+    @usableFromInline var head = RecencyList.none
     /// The least recently used slot.
-    private(set) var tail = RecencyList.none
+    @usableFromInline var tail = RecencyList.none
 
     /// The slot of the least recently used entry, if any.
-    var leastRecentlyUsed: Int? { tail == Self.none ? nil : tail }
+    @inlinable var leastRecentlyUsed: Int? { tail == Self.none ? nil : tail }
 
     /// The slots from most to least recently used (O(n)).
-    var slotsByRecency: [Int] {
+    @inlinable var slotsByRecency: [Int] {
         var slots: [Int] = []
         slots.reserveCapacity(links.count)
         var slot = head
@@ -35,20 +43,20 @@ struct RecencyList {
     }
 
     /// Adds a new last slot as the most recently used.
-    mutating func append() {
+    @inlinable mutating func append() {
         links.append(Link(previous: Self.none, next: Self.none))
         linkAtHead(links.count - 1)
     }
 
     /// Marks `slot` as the most recently used.
-    mutating func touch(_ slot: Int) {
+    @inlinable mutating func touch(_ slot: Int) {
         guard slot != head else { return }
         unlink(slot)
         linkAtHead(slot)
     }
 
     /// Removes `slot`, moving the last slot into its place (as the storage does with its entries).
-    mutating func remove(_ slot: Int) {
+    @inlinable mutating func remove(_ slot: Int) {
         unlink(slot)
         let last = links.count - 1
         if slot != last {
@@ -61,19 +69,19 @@ struct RecencyList {
     }
 
     /// Removes every slot, keeping the capacity.
-    mutating func removeAll() {
+    @inlinable mutating func removeAll() {
         links.removeAll(keepingCapacity: true)
         head = Self.none
         tail = Self.none
     }
 
-    private mutating func unlink(_ slot: Int) {
+    @inlinable mutating func unlink(_ slot: Int) {
         let link = links[slot]
         if link.previous == Self.none { head = link.next } else { links[link.previous].next = link.next }
         if link.next == Self.none { tail = link.previous } else { links[link.next].previous = link.previous }
     }
 
-    private mutating func linkAtHead(_ slot: Int) {
+    @inlinable mutating func linkAtHead(_ slot: Int) {
         links[slot] = Link(previous: Self.none, next: head)
         if head != Self.none { links[head].previous = slot }
         head = slot

@@ -29,9 +29,9 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     /// Whether new entries get the market-open TTLs (`true`) or the market-closed ones.
     public private(set) var isMarketOpen: Bool
 
-    var storage = LRUStorage<Key, Value, C.Instant>()
+    @usableFromInline var storage = LRUStorage<Key, Value, C.Instant>()
     /// Counters indexed by `CacheClass.ordinal`.
-    var counters = [CacheStats](repeating: CacheStats(), count: CacheClass.allCases.count)
+    @usableFromInline var counters = [CacheStats](repeating: CacheStats(), count: CacheClass.allCases.count)
     /// Fetches running now, by key.
     var inFlight: [Key: InFlightFetch<Value>] = [:]
 
@@ -98,6 +98,7 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     ///   - key: The key.
     ///   - cacheClass: The data class the caller asks for; hits and misses are counted against it.
     /// - Returns: The value, or nil when there is no live entry.
+    @inlinable
     public func get(_ key: Key, class cacheClass: CacheClass) -> Value? {
         if let value = liveValue(for: key) {
             counters[cacheClass.ordinal].hits += 1
@@ -114,8 +115,9 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     ///   - key: The key.
     ///   - value: The value.
     ///   - cacheClass: The data class, which selects the TTL and the counters.
+    @inlinable
     public func set(_ key: Key, _ value: Value, class cacheClass: CacheClass) {
-        store(key, value, class: cacheClass, expiry: clock.now.advanced(by: ttl(for: cacheClass)))
+        Self.store(key, value, class: cacheClass, expiry: clock.now.advanced(by: ttl(for: cacheClass)), in: self)
     }
 
     /// Stores many values of one class in one actor call (a refreshed watchlist: one hop, not N).
@@ -125,39 +127,61 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     ///   - entries: Keys and values, stored in order.
     ///   - cacheClass: The data class of every entry.
     public func setMany(_ entries: [(Key, Value)], class cacheClass: CacheClass) {
-        let expiry = clock.now.advanced(by: ttl(for: cacheClass))
-        for (key, value) in entries { store(key, value, class: cacheClass, expiry: expiry) }
+        Self.setMany(entries, class: cacheClass, in: self)
+    }
+
+    /// ``setMany(_:class:)`` as a function of the cache's isolation, so that a caller in another
+    /// module runs a copy specialized for its key and value types: an actor's own methods are not
+    /// specialized across modules, even inlinable ones, and the generic store cost a stream
+    /// message more than all the pipeline's stages.
+    /// - Parameters:
+    ///   - entries: Keys and values, stored in order.
+    ///   - cacheClass: The data class of every entry.
+    ///   - cache: The cache.
+    @inlinable
+    public static func setMany(_ entries: [(Key, Value)], class cacheClass: CacheClass, in cache: isolated TTLCache) {
+        let expiry = cache.clock.now.advanced(by: cache.ttl(for: cacheClass))
+        for (key, value) in entries { store(key, value, class: cacheClass, expiry: expiry, in: cache) }
     }
 
     /// Stores one value with a given expiry, evicting the least recently used entry when full.
-    private func store(_ key: Key, _ value: Value, class cacheClass: CacheClass, expiry: C.Instant) {
-        let size = max(0, cost(value))
-        guard size <= maximumBytes else {
+    ///
+    /// A function of the cache's isolation, like ``setMany(_:class:in:)``, so it is specialized
+    /// with it.
+    @inlinable
+    static func store(
+        _ key: Key, _ value: Value, class cacheClass: CacheClass, expiry: C.Instant, in cache: isolated TTLCache
+    ) {
+        let size = max(0, cache.cost(value))
+        guard size <= cache.maximumBytes else {
             // Too large to hold at all: drop any older value for the key rather than keep it stale.
-            if let slot = storage.slot(of: key) {
-                let removed = storage.remove(at: slot)
-                counters[removed.cacheClass.ordinal].entries -= 1
+            if let slot = cache.storage.slot(of: key) {
+                let removed = cache.storage.remove(at: slot)
+                cache.counters[removed.cacheClass.ordinal].entries -= 1
             }
-            counters[cacheClass.ordinal].evictions += 1
+            cache.counters[cacheClass.ordinal].evictions += 1
             return
         }
-        if let slot = storage.slot(of: key) {
-            counters[storage.entries[slot].cacheClass.ordinal].entries -= 1
-            storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry, cost: size)
+        if let slot = cache.storage.slot(of: key) {
+            cache.counters[cache.storage.entries[slot].cacheClass.ordinal].entries -= 1
+            cache.storage.update(slot, value: value, cacheClass: cacheClass, expiry: expiry, cost: size)
         } else {
-            if storage.count >= maximumEntries { evictLeastRecentlyUsed() }
-            storage.insert(key, value: value, cacheClass: cacheClass, expiry: expiry, cost: size)
+            if cache.storage.count >= cache.maximumEntries { evictLeastRecentlyUsed(in: cache) }
+            cache.storage.insert(key, value: value, cacheClass: cacheClass, expiry: expiry, cost: size)
         }
-        counters[cacheClass.ordinal].entries += 1
+        cache.counters[cacheClass.ordinal].entries += 1
         // The entry just stored is the most recently used, so it is the last to go.
-        while storage.totalCost > maximumBytes, storage.count > 1 { evictLeastRecentlyUsed() }
+        while cache.storage.totalCost > cache.maximumBytes, cache.storage.count > 1 {
+            evictLeastRecentlyUsed(in: cache)
+        }
     }
 
-    private func evictLeastRecentlyUsed() {
-        guard let victim = storage.leastRecentlyUsed else { return }
-        let evicted = storage.remove(at: victim)
-        counters[evicted.cacheClass.ordinal].entries -= 1
-        counters[evicted.cacheClass.ordinal].evictions += 1
+    @inlinable
+    static func evictLeastRecentlyUsed(in cache: isolated TTLCache) {
+        guard let victim = cache.storage.leastRecentlyUsed else { return }
+        let evicted = cache.storage.remove(at: victim)
+        cache.counters[evicted.cacheClass.ordinal].entries -= 1
+        cache.counters[evicted.cacheClass.ordinal].evictions += 1
     }
 
     /// Removes the entry for `key`, and detaches any fetch in flight for it so its result is not stored.
@@ -239,6 +263,7 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock> where
     }
 
     /// The live value for `key`, made most recently used; drops an expired entry, counting its expiry.
+    @inlinable
     func liveValue(for key: Key) -> Value? {
         guard let slot = storage.slot(of: key) else { return nil }
         if clock.now < storage.entries[slot].expiry {
