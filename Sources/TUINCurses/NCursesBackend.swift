@@ -27,6 +27,11 @@ public final class NCursesBackend: @MainActor TerminalBackend {
     private let colors: Int
     private let useColor: Bool
     private var registry: ColorPairRegistry
+    /// The style of the cell put last and its curses attributes and pair (runs of cells share one).
+    private var lastStyle: Style?
+    private var lastAttributes: (attr_t, Int16) = (0, 0)
+    /// A cell's text for `cn_put_cell`: up to five scalars and the terminating zero.
+    private var text = [wchar_t](repeating: 0, count: 6)
 
     /// Takes over the terminal.
     /// - Parameter environment: The process environment (`TERM`, `NO_COLOR`).
@@ -176,11 +181,28 @@ public final class NCursesBackend: @MainActor TerminalBackend {
     }
 
     private func put(_ change: CellChange) {
-        let (attributes, pair) = attributes(for: change.cell.style)
-        var text = change.cell.grapheme.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if text.isEmpty { text = [wchar_t(32)] }
-        text.append(0)
-        _ = cn_put_cell(window, Int32(change.position.y), Int32(change.position.x), text, attributes, Int32(pair))
+        let style = change.cell.style
+        if style != lastStyle {
+            lastStyle = style
+            lastAttributes = attributes(for: style)
+        }
+        // Into one buffer kept for the purpose: an array per cell was most of a frame's time.
+        var count = 0
+        for scalar in change.cell.grapheme.unicodeScalars {
+            guard count < 5 else { break }
+            text[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        if count == 0 {
+            text[0] = wchar_t(32)
+            count = 1
+        }
+        text[count] = 0
+        _ = text.withUnsafeBufferPointer { buffer in
+            cn_put_cell(
+                window, Int32(change.position.y), Int32(change.position.x), buffer.baseAddress!, lastAttributes.0,
+                Int32(lastAttributes.1))
+        }
     }
 
     private func attributes(for style: Style) -> (attr_t, Int16) {

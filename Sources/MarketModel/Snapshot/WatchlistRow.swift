@@ -25,3 +25,12 @@ public struct WatchlistRow: Sendable, Equatable {
         self.sparkline = sparkline
     }
 }
+
+extension WatchlistRow {
+    /// Takes an accepted quote: it is the row's value now, and any earlier failure is over.
+    /// - Parameter quote: The quote.
+    public mutating func accept(_ quote: ProcessedStockQuote) {
+        self.quote = quote
+        failure = nil
+    }
+}

@@ -13,7 +13,7 @@ import TTLCache
 /// REST refreshes and stream messages land in one ordered store (the service's held values), and
 /// while the stream delivers a symbol the watchlist poll leaves it out. Publications go out one
 /// at a time in generation order; a burst of stream messages is folded into one publication at most
-/// every ``streamSpacing``.
+/// every ``streamSpacing`` (a status report alone is not spaced, so it never delays a tick).
 ///
 /// Between refreshes each kind's loop sleeps until its interval has passed or a command concerning
 /// it arrives (a ``WakeSignal`` per kind); nothing polls.
@@ -34,7 +34,9 @@ public actor RefreshScheduler: Service {
     private let commandContinuation: AsyncStream<PipelineCommand>.Continuation
     private let commandStream: AsyncStream<PipelineCommand>
 
-    private var watchlist: [String]
+    private var watchlist: [String] { didSet { watched = Set(watchlist) } }
+    /// The watchlist as a set: every stream message asks whether its symbol is on it.
+    private var watched: Set<String>
     private var rows: [String: WatchlistRow] = [:]
     private var sparklines: [String: [Double]] = [:]
     private var marketClock: MarketClock?
@@ -57,6 +59,9 @@ public actor RefreshScheduler: Service {
     private var publishRequested = false
     private var publishing = false
     private var streamOnly = true
+    /// Whether a publication asked for carries stream data (only those are spaced: a status
+    /// report published first must not hold the next tick back by the spacing).
+    private var streamData = false
     private let clock: any Clock<Duration>
     /// The least time between two publications that only stream messages asked for.
     public static let streamSpacing = Duration.milliseconds(20)
@@ -98,6 +103,7 @@ public actor RefreshScheduler: Service {
         self.onAlert = onAlert
         self.service = service
         self.watchlist = watchlist
+        self.watched = Set(watchlist)
         self.origin = origin
         self.intervals = intervals
         self.onWatchlistChange = onWatchlistChange
@@ -388,13 +394,13 @@ public actor RefreshScheduler: Service {
         if let arrivedAt, outcomes.contains(where: \.isShown) {
             pendingArrival = min(pendingArrival ?? arrivedAt, arrivedAt)
         }
-        publish(fromStream: true)
+        publish(fromStream: true, data: true)
     }
 
     /// Fetches fresh REST snapshots for symbols the stream just subscribed, so nothing from before
     /// a gap stays on screen unmarked, then applies the messages that waited for them.
     public func reseed(_ symbols: [String]) async {
-        let wanted = symbols.filter { watchlist.contains($0) }
+        let wanted = symbols.filter { watched.contains($0) }
         guard !wanted.isEmpty, let results = try? await service.quotes(wanted, bypassCache: true) else { return }
         apply(results)
         apply(await service.ingestPending(wanted))
@@ -433,11 +439,9 @@ public actor RefreshScheduler: Service {
             switch outcome {
             case .accepted(let quote):
                 let symbol = quote.value.symbol
-                guard watchlist.contains(symbol) else { continue }
-                var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
-                row.quote = quote
-                row.failure = nil
-                rows[symbol] = row
+                guard watched.contains(symbol) else { continue }
+                // In place: a row copied out and back was two copies of a quote per message.
+                rows[symbol, default: WatchlistRow(symbol: symbol)].accept(quote)
                 lastSuccess = quote.enrichment.processingTimestamp
             case .optionAccepted(let quote):
                 guard var view = chain, view.underlying == quote.value.underlying else { continue }
@@ -449,7 +453,7 @@ public actor RefreshScheduler: Service {
                 streamRejected += 1
                 if let symbol = failure.symbol, let contract = OCCSymbol(symbol), var view = chain {
                     if view.mark(contract, failure) { chain = view }
-                } else if let symbol = failure.symbol, watchlist.contains(symbol) {
+                } else if let symbol = failure.symbol, watched.contains(symbol) {
                     var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
                     row.failure = failure
                     rows[symbol] = row
@@ -457,7 +461,7 @@ public actor RefreshScheduler: Service {
             case .outOfOrder:
                 streamOutOfOrder += 1
             case .status(let symbol, let status):
-                guard watchlist.contains(symbol) else { continue }
+                guard watched.contains(symbol) else { continue }
                 var row = rows[symbol] ?? WatchlistRow(symbol: symbol)
                 // Only the code is kept (one short token, sanitised on screen); "T" is trading.
                 let code = status.code.map { String($0.prefix(2)) }
@@ -476,8 +480,9 @@ public actor RefreshScheduler: Service {
 
     /// Asks for a publication; one drainer publishes them in generation order, folding requests
     /// that arrive meanwhile into the next one.
-    private func publish(fromStream: Bool = false) {
+    private func publish(fromStream: Bool = false, data: Bool = false) {
         if !fromStream { streamOnly = false }
+        if data { streamData = true }
         publishRequested = true
         guard !publishing else { return }
         publishing = true
@@ -487,8 +492,9 @@ public actor RefreshScheduler: Service {
     private func drainPublications() async {
         while publishRequested {
             publishRequested = false
-            let spaced = streamOnly
+            let spaced = streamOnly && streamData
             streamOnly = true
+            streamData = false
             let stats = await service.cache.stats()
             emit(cache: stats)
             if spaced { try? await clock.sleep(for: Self.streamSpacing) }
