@@ -125,41 +125,77 @@ public enum StreamDecoder {
         return out
     }
 
-    /// Map keys as ``MessagePackReader/readKeyCode()`` codes.
-    private enum Key {
-        static let type = MessagePackReader.keyCode("T")
-        static let symbol = MessagePackReader.keyCode("S")
-        static let t = MessagePackReader.keyCode("t")
-        static let p = MessagePackReader.keyCode("p")
-        static let s = MessagePackReader.keyCode("s")
-        static let i = MessagePackReader.keyCode("i")
-        static let x = MessagePackReader.keyCode("x")
-        static let c = MessagePackReader.keyCode("c")
-        static let z = MessagePackReader.keyCode("z")
-        static let bx = MessagePackReader.keyCode("bx")
-        static let bp = MessagePackReader.keyCode("bp")
-        static let bs = MessagePackReader.keyCode("bs")
-        static let ax = MessagePackReader.keyCode("ax")
-        static let ap = MessagePackReader.keyCode("ap")
-        static let `as` = MessagePackReader.keyCode("as")
-        static let o = MessagePackReader.keyCode("o")
-        static let h = MessagePackReader.keyCode("h")
-        static let l = MessagePackReader.keyCode("l")
-        static let v = MessagePackReader.keyCode("v")
-        static let n = MessagePackReader.keyCode("n")
-        static let vw = MessagePackReader.keyCode("vw")
-        static let sc = MessagePackReader.keyCode("sc")
-        static let sm = MessagePackReader.keyCode("sm")
-        static let rc = MessagePackReader.keyCode("rc")
-        static let rm = MessagePackReader.keyCode("rm")
-        static let msg = MessagePackReader.keyCode("msg")
-        static let code = MessagePackReader.keyCode("code")
-        static let trades = MessagePackReader.keyCode("trades")
-        static let quotes = MessagePackReader.keyCode("quotes")
-        static let bars = MessagePackReader.keyCode("bars")
+    /// Map keys as ``MessagePackReader/readKeyCode()`` codes, as literals: a code computed at
+    /// first use was a lazy global, checked at every comparison of every key of every message
+    /// (`keyCodesAreTheKeysBytes` checks each against `MessagePackReader.keyCode`).
+    enum Key {
+        static let type: UInt64 = 0x54  // "T"
+        static let symbol: UInt64 = 0x53  // "S"
+        static let t: UInt64 = 0x74  // "t"
+        static let p: UInt64 = 0x70  // "p"
+        static let s: UInt64 = 0x73  // "s"
+        static let i: UInt64 = 0x69  // "i"
+        static let x: UInt64 = 0x78  // "x"
+        static let c: UInt64 = 0x63  // "c"
+        static let z: UInt64 = 0x7A  // "z"
+        static let bx: UInt64 = 0x7862  // "bx"
+        static let bp: UInt64 = 0x7062  // "bp"
+        static let bs: UInt64 = 0x7362  // "bs"
+        static let ax: UInt64 = 0x7861  // "ax"
+        static let ap: UInt64 = 0x7061  // "ap"
+        static let `as`: UInt64 = 0x7361  // "as"
+        static let o: UInt64 = 0x6F  // "o"
+        static let h: UInt64 = 0x68  // "h"
+        static let l: UInt64 = 0x6C  // "l"
+        static let v: UInt64 = 0x76  // "v"
+        static let n: UInt64 = 0x6E  // "n"
+        static let vw: UInt64 = 0x7776  // "vw"
+        static let sc: UInt64 = 0x6373  // "sc"
+        static let sm: UInt64 = 0x6D73  // "sm"
+        static let rc: UInt64 = 0x6372  // "rc"
+        static let rm: UInt64 = 0x6D72  // "rm"
+        static let msg: UInt64 = 0x67736D  // "msg"
+        static let code: UInt64 = 0x65646F63  // "code"
+        static let trades: UInt64 = 0x736564617274  // "trades"
+        static let quotes: UInt64 = 0x7365746F7571  // "quotes"
+        static let bars: UInt64 = 0x73726162  // "bars"
+        /// Each key's name and code, for the test that checks the literals.
+        static let all: [(name: String, code: UInt64)] = [
+            ("T", type),
+            ("S", symbol),
+            ("t", t),
+            ("p", p),
+            ("s", s),
+            ("i", i),
+            ("x", x),
+            ("c", c),
+            ("z", z),
+            ("bx", bx),
+            ("bp", bp),
+            ("bs", bs),
+            ("ax", ax),
+            ("ap", ap),
+            ("as", `as`),
+            ("o", o),
+            ("h", h),
+            ("l", l),
+            ("v", v),
+            ("n", n),
+            ("vw", vw),
+            ("sc", sc),
+            ("sm", sm),
+            ("rc", rc),
+            ("rm", rm),
+            ("msg", msg),
+            ("code", code),
+            ("trades", trades),
+            ("quotes", quotes),
+            ("bars", bars),
+            ("statuses", statuses),
+        ]
         /// Every key longer than 8 bytes (and the empty one), read again by name.
         static let long: UInt64 = 0
-        static let statuses = MessagePackReader.keyCode("statuses")
+        static let statuses: UInt64 = 0x7365737574617473  // "statuses"
     }
 
     /// One field value that failed to read; the element is skipped past it and reported.

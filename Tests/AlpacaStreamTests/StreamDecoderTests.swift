@@ -121,6 +121,14 @@ import Testing
     }
 
     /// Control messages: `ws_server_success_*`, `ws_server_subscription.json`, every error example.
+    /// The decoder's key codes are literals; each must be its key's bytes as the reader codes them.
+    @Test func keyCodesAreTheKeysBytes() {
+        #expect(StreamDecoder.Key.all.count == 31)
+        for (name, code) in StreamDecoder.Key.all {
+            #expect(MessagePackReader.keyCode(name) == code, "\(name)")
+        }
+    }
+
     @Test func controlMessagesDecode() {
         let frames: [(String, StreamMessage)] = [
             (#"[{"T":"success","msg":"connected"}]"#, .success("connected")),
