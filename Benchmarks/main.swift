@@ -125,162 +125,166 @@ let context = StageContext(
 let cache = TTLCache<String, CachedValue, ContinuousClock>()
 let keys = symbols.map { "q:" + $0 }
 
-let full = try await measure(runs) {
-    for _ in 0..<20 {
-        let entries = try AlpacaClient.decodeStockSnapshots(body)
-        let results = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context)
-        var fresh: [(String, CachedValue)] = []
-        fresh.reserveCapacity(results.count)
-        for (index, (_, result)) in results.enumerated() {
-            if case .success(let quote) = result { fresh.append((keys[index], .stock(quote))) }
+// `Benchmarks N --stream-only` runs the stream figures alone: a clean process to profile them with perf.
+if !CommandLine.arguments.contains("--stream-only") {
+    let full = try await measure(runs) {
+        for _ in 0..<20 {
+            let entries = try AlpacaClient.decodeStockSnapshots(body)
+            let results = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context)
+            var fresh: [(String, CachedValue)] = []
+            fresh.reserveCapacity(results.count)
+            for (index, (_, result)) in results.enumerated() {
+                if case .success(let quote) = result { fresh.append((keys[index], .stock(quote))) }
+            }
+            precondition(fresh.count == 1000, "every simulated snapshot passes the pipeline")
+            await cache.setMany(fresh, class: .realTime)
         }
-        precondition(fresh.count == 1000, "every simulated snapshot passes the pipeline")
-        await cache.setMany(fresh, class: .realTime)
     }
-}
-report(
-    "pipeline decode→validate→enrich→derive→rules→QA→cache", full, items: 20_000, unit: "snapshots", budget: "≥ 400 k/s"
-)
+    report(
+        "pipeline decode→validate→enrich→derive→rules→QA→cache", full, items: 20_000, unit: "snapshots",
+        budget: "≥ 400 k/s"
+    )
 
-// `Benchmarks N --pipeline-only` stops here: a clean process to profile the pipeline with perf.
-if CommandLine.arguments.contains("--pipeline-only") {
-    await server.stop()
-    exit(0)
-}
-
-let decodeOnly = try await measure(runs) {
-    for _ in 0..<20 { _ = try AlpacaClient.decodeStockSnapshots(body) }
-}
-report("  decode only (tape parser, per entry)", decodeOnly, items: 20_000, unit: "snapshots", budget: "—")
-
-let parseOnly = try await measure(runs) {
-    for _ in 0..<20 { _ = try JSONDocument(bytes: body) }
-}
-report("    of which JSON syntax → tape", parseOnly, items: 20_000, unit: "snapshots", budget: "—")
-
-let entries = try AlpacaClient.decodeStockSnapshots(body)
-let stagesOnly = await measure(runs) {
-    for _ in 0..<20 { _ = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context) }
-}
-report("  stages only (validate…QA, with metrics)", stagesOnly, items: 20_000, unit: "snapshots", budget: "—")
-
-let processed: [(String, CachedValue)] = processor.processStocks(
-    symbols, batch: BatchResult(entries: entries), context: context
-).enumerated().map { index, item in (keys[index], .stock(try! item.result.get())) }
-let storesOnly = await measure(runs) {
-    for _ in 0..<20 { await cache.setMany(processed, class: .realTime) }
-}
-report("  cache stores only (setMany of 1000)", storesOnly, items: 20_000, unit: "snapshots", budget: "—")
-
-/// The baseline: Foundation's JSONDecoder into Codable structs of the same shape (no validation).
-struct CodableQuote: Decodable {
-    var t: String
-    var bp: Double
-    var ap: Double
-    var bs: Int
-    var `as`: Int
-}
-struct CodableTrade: Decodable {
-    var t: String
-    var p: Double
-    var s: Int
-}
-struct CodableBar: Decodable {
-    var t: String
-    var o: Double
-    var h: Double
-    var l: Double
-    var c: Double
-    var v: Int
-}
-struct CodableSnapshot: Decodable {
-    var latestQuote: CodableQuote?
-    var latestTrade: CodableTrade?
-    var minuteBar: CodableBar?
-    var dailyBar: CodableBar?
-    var prevDailyBar: CodableBar?
-}
-let data = Data(body)
-let foundation = try await measure(runs) {
-    for _ in 0..<5 { _ = try JSONDecoder().decode([String: CodableSnapshot?].self, from: data) }
-}
-report(
-    "  baseline: Foundation JSONDecoder, whole body, no validation", foundation, items: 5000, unit: "snapshots",
-    budget: "—")
-
-// MARK: - cache hit
-
-// From a task off the main actor, as the pipeline calls it (from the main actor every call
-// would also pay a thread switch).
-let hits = await Task.detached {
-    await measure(runs) {
-        for key in keys { _ = await cache.get(key, class: .realTime) }
+    // `Benchmarks N --pipeline-only` stops here: a clean process to profile the pipeline with perf.
+    if CommandLine.arguments.contains("--pipeline-only") {
+        await server.stop()
+        exit(0)
     }
-}.value
-reportTime("cache hit (actor hop from a task)", hits, per: 1000, budget: "—")
 
-// MARK: - render + diff of a full 200×60 frame
+    let decodeOnly = try await measure(runs) {
+        for _ in 0..<20 { _ = try AlpacaClient.decodeStockSnapshots(body) }
+    }
+    report("  decode only (tape parser, per entry)", decodeOnly, items: 20_000, unit: "snapshots", budget: "—")
 
-var rows: [WatchlistRow] = []
-for (symbol, result) in processor.processStocks(
-    Array(symbols.prefix(60)), batch: BatchResult(entries: entries), context: context)
-{
-    rows.append(WatchlistRow(symbol: symbol, quote: try result.get(), sparkline: (0..<30).map { Double($0 % 7) }))
-}
-let snapshot = DashboardSnapshot(generation: 1, origin: .simulated, watchlist: rows)
-var state = AppState(size: Size(width: 200, height: 60), origin: .simulated)
-_ = update(&state, .update(DashboardUpdate(market: snapshot)))
-let theme = Theme.default
-var previous = render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime)
-// Each frame is drawn into the storage of the one before last, as the dashboard's loop does.
-var spare = ScreenBuffer(size: Size(width: 0, height: 0))
-var tick = 0
-let frames = await measure(runs) {
-    for _ in 0..<50 {
-        tick += 1
-        render(
-            state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime.adding(seconds: Double(tick)),
-            into: &spare)
+    let parseOnly = try await measure(runs) {
+        for _ in 0..<20 { _ = try JSONDocument(bytes: body) }
+    }
+    report("    of which JSON syntax → tape", parseOnly, items: 20_000, unit: "snapshots", budget: "—")
+
+    let entries = try AlpacaClient.decodeStockSnapshots(body)
+    let stagesOnly = await measure(runs) {
+        for _ in 0..<20 { _ = processor.processStocks(symbols, batch: BatchResult(entries: entries), context: context) }
+    }
+    report("  stages only (validate…QA, with metrics)", stagesOnly, items: 20_000, unit: "snapshots", budget: "—")
+
+    let processed: [(String, CachedValue)] = processor.processStocks(
+        symbols, batch: BatchResult(entries: entries), context: context
+    ).enumerated().map { index, item in (keys[index], .stock(try! item.result.get())) }
+    let storesOnly = await measure(runs) {
+        for _ in 0..<20 { await cache.setMany(processed, class: .realTime) }
+    }
+    report("  cache stores only (setMany of 1000)", storesOnly, items: 20_000, unit: "snapshots", budget: "—")
+
+    /// The baseline: Foundation's JSONDecoder into Codable structs of the same shape (no validation).
+    struct CodableQuote: Decodable {
+        var t: String
+        var bp: Double
+        var ap: Double
+        var bs: Int
+        var `as`: Int
+    }
+    struct CodableTrade: Decodable {
+        var t: String
+        var p: Double
+        var s: Int
+    }
+    struct CodableBar: Decodable {
+        var t: String
+        var o: Double
+        var h: Double
+        var l: Double
+        var c: Double
+        var v: Int
+    }
+    struct CodableSnapshot: Decodable {
+        var latestQuote: CodableQuote?
+        var latestTrade: CodableTrade?
+        var minuteBar: CodableBar?
+        var dailyBar: CodableBar?
+        var prevDailyBar: CodableBar?
+    }
+    let data = Data(body)
+    let foundation = try await measure(runs) {
+        for _ in 0..<5 { _ = try JSONDecoder().decode([String: CodableSnapshot?].self, from: data) }
+    }
+    report(
+        "  baseline: Foundation JSONDecoder, whole body, no validation", foundation, items: 5000, unit: "snapshots",
+        budget: "—")
+
+    // MARK: - cache hit
+
+    // From a task off the main actor, as the pipeline calls it (from the main actor every call
+    // would also pay a thread switch).
+    let hits = await Task.detached {
+        await measure(runs) {
+            for key in keys { _ = await cache.get(key, class: .realTime) }
+        }
+    }.value
+    reportTime("cache hit (actor hop from a task)", hits, per: 1000, budget: "—")
+
+    // MARK: - render + diff of a full 200×60 frame
+
+    var rows: [WatchlistRow] = []
+    for (symbol, result) in processor.processStocks(
+        Array(symbols.prefix(60)), batch: BatchResult(entries: entries), context: context)
+    {
+        rows.append(WatchlistRow(symbol: symbol, quote: try result.get(), sparkline: (0..<30).map { Double($0 % 7) }))
+    }
+    let snapshot = DashboardSnapshot(generation: 1, origin: .simulated, watchlist: rows)
+    var state = AppState(size: Size(width: 200, height: 60), origin: .simulated)
+    _ = update(&state, .update(DashboardUpdate(market: snapshot)))
+    let theme = Theme.default
+    var previous = render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime)
+    // Each frame is drawn into the storage of the one before last, as the dashboard's loop does.
+    var spare = ScreenBuffer(size: Size(width: 0, height: 0))
+    var tick = 0
+    let frames = await measure(runs) {
+        for _ in 0..<50 {
+            tick += 1
+            render(
+                state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime.adding(seconds: Double(tick)),
+                into: &spare)
+            _ = BufferDiff.diff(previous, spare)
+            swap(&previous, &spare)
+        }
+    }
+    reportTime("render + diff, 200×60 watchlist frame", frames, per: 50, budget: "≤ 1000 µs")
+
+    // MARK: - a pipeline update to a frame ready for ncurses: reducer + render + diff, every price changed
+
+    /// The same 60 rows with every last price moved by a cent.
+    func moved(_ rows: [WatchlistRow], by cents: Int) -> [WatchlistRow] {
+        rows.map { row in
+            var row = row
+            let last = row.quote?.value.lastPrice ?? 0
+            row.quote?.value.lastPrice = last + Double(cents) / 100
+            return row
+        }
+    }
+    let updates = (0..<2).map { k in
+        DashboardUpdate(
+            market: DashboardSnapshot(generation: UInt64(k + 2), origin: .simulated, watchlist: moved(rows, by: k + 1)))
+    }
+    var latencies: [Double] = []
+    for iteration in 0..<(runs * 400) {
+        // Generations only grow (the reducer ignores an older one).
+        var next = updates[iteration % 2]
+        next.market.generation = UInt64(iteration + 10)
+        let start = ContinuousClock.now
+        _ = update(&state, .update(next))
+        render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime, into: &spare)
         _ = BufferDiff.diff(previous, spare)
         swap(&previous, &spare)
+        let elapsed = ContinuousClock.now - start
+        latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
     }
+    latencies.sort()
+    print(
+        String(
+            format: "update → frame (reducer + render + diff), 200×60, every price changed: "
+                + "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d updates) — budget p99 ≤ 5000 µs (response → painted)",
+            latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last!, latencies.count))
 }
-reportTime("render + diff, 200×60 watchlist frame", frames, per: 50, budget: "≤ 1000 µs")
-
-// MARK: - a pipeline update to a frame ready for ncurses: reducer + render + diff, every price changed
-
-/// The same 60 rows with every last price moved by a cent.
-func moved(_ rows: [WatchlistRow], by cents: Int) -> [WatchlistRow] {
-    rows.map { row in
-        var row = row
-        let last = row.quote?.value.lastPrice ?? 0
-        row.quote?.value.lastPrice = last + Double(cents) / 100
-        return row
-    }
-}
-let updates = (0..<2).map { k in
-    DashboardUpdate(
-        market: DashboardSnapshot(generation: UInt64(k + 2), origin: .simulated, watchlist: moved(rows, by: k + 1)))
-}
-var latencies: [Double] = []
-for iteration in 0..<(runs * 400) {
-    // Generations only grow (the reducer ignores an older one).
-    var next = updates[iteration % 2]
-    next.market.generation = UInt64(iteration + 10)
-    let start = ContinuousClock.now
-    _ = update(&state, .update(next))
-    render(state, theme: theme, size: Size(width: 200, height: 60), now: sessionTime, into: &spare)
-    _ = BufferDiff.diff(previous, spare)
-    swap(&previous, &spare)
-    let elapsed = ContinuousClock.now - start
-    latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
-}
-latencies.sort()
-print(
-    String(
-        format: "update → frame (reducer + render + diff), 200×60, every price changed: "
-            + "p50 %.0f µs, p99 %.0f µs, max %.0f µs (%d updates) — budget p99 ≤ 5000 µs (response → painted)",
-        latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last!, latencies.count))
 
 // MARK: - The market-data stream: quote messages through decode → stages → store (issue 10)
 
