@@ -137,7 +137,7 @@ if !CommandLine.arguments.contains("--stream-only") {
                 if case .success(let quote) = result { fresh.append((keys[index], .stock(quote))) }
             }
             precondition(fresh.count == 1000, "every simulated snapshot passes the pipeline")
-            await cache.setMany(fresh, class: .realTime)
+            await TTLCache.setMany(fresh, class: .realTime, in: cache)
         }
     }
     report(
@@ -171,7 +171,7 @@ if !CommandLine.arguments.contains("--stream-only") {
         symbols, batch: BatchResult(entries: entries), context: context
     ).enumerated().map { index, item in (keys[index], .stock(try! item.result.get())) }
     let storesOnly = await measure(runs) {
-        for _ in 0..<20 { await cache.setMany(processed, class: .realTime) }
+        for _ in 0..<20 { await TTLCache.setMany(processed, class: .realTime, in: cache) }
     }
     report("  cache stores only (setMany of 1000)", storesOnly, items: 20_000, unit: "snapshots", budget: "—")
 

@@ -34,7 +34,7 @@ extension MarketDataService {
                 fresh.append(("spark:" + symbol, .closes(closes)))
                 out[symbol] = closes
             }
-            await cache.setMany(fresh, class: .historical)
+            await TTLCache.setMany(fresh, class: .historical, in: cache)
         }
         return out
     }
