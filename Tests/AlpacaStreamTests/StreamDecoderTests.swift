@@ -120,7 +120,6 @@ import Testing
         Self.expectOfficialData(StreamDecoder.decode(w.bytes, framing: .msgpack))
     }
 
-    /// Control messages: `ws_server_success_*`, `ws_server_subscription.json`, every error example.
     /// The decoder's key codes are literals; each must be its key's bytes as the reader codes them.
     @Test func keyCodesAreTheKeysBytes() {
         #expect(StreamDecoder.Key.all.count == 31)
@@ -129,6 +128,7 @@ import Testing
         }
     }
 
+    /// Control messages: `ws_server_success_*`, `ws_server_subscription.json`, every error example.
     @Test func controlMessagesDecode() {
         let frames: [(String, StreamMessage)] = [
             (#"[{"T":"success","msg":"connected"}]"#, .success("connected")),
