@@ -83,6 +83,12 @@ public final class NCursesBackend: @MainActor TerminalBackend {
         self.colors = Int(cn_colors())
         self.registry = ColorPairRegistry(capacity: Int(cn_color_pairs()))
         self.size = Size(width: Int(cn_getmaxx(window)), height: Int(cn_getmaxy(window)))
+        // ncurses 6.4 flushes its output at every cursor move until the screen has been through
+        // one endwin and refresh (after newterm its state stays "initial": lib_mvcur.c), so a
+        // frame of changed prices went out as hundreds of writes of about 30 bytes, each waking
+        // the terminal. One cycle here, before anything is drawn, makes a frame one write.
+        endwin()
+        doupdate()
     }
 
     /// Puts changed cells into the window (shown at the next ``flush()``).
