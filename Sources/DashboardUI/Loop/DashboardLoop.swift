@@ -5,16 +5,17 @@ public import TUICore
 /// The dashboard's run loop over any terminal backend: events → `update` → `render` → the
 /// backend, through ``Terminal`` (so only changed cells are sent).
 ///
-/// Frames are drawn at most once per ``frameInterval`` on the injected clock, and only when the
-/// rendered buffer changed; events that arrive while a frame waits out the interval are folded
-/// into it. The program runs it over ncurses; tests run it over `TestBackend` on a manual clock.
+/// Frames are drawn at most twice per two ``frameInterval``s on the injected clock (30 a second
+/// on average, two back to back: a tick arriving just after the clock's repaint is not held back
+/// by it), and only when the rendered buffer changed; events that arrive while a frame waits are
+/// folded into it. The program runs it over ncurses; tests run it over `TestBackend` on a manual clock.
 @MainActor
 public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration == Duration {
     /// The terminal drawn to (its backend is the screen).
     public var terminal: Terminal<Backend>
     /// The reducer's state.
     public private(set) var state: AppState
-    /// The least time between two frames.
+    /// The average least time between two frames (two may go out back to back).
     public let frameInterval: Duration
 
     private let theme: Theme
@@ -26,7 +27,8 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
     private var unpainted: Timestamp?
     private let send: (PipelineCommand) -> Void
     private let pending: () -> [LoopEvent]
-    private var lastFrame: C.Instant?
+    /// When the last two frames were sent (the older first).
+    private var lastFrames: (older: C.Instant?, newer: C.Instant?) = (nil, nil)
     // The frame before the one on screen: once the terminal has moved on from it, it is ours alone
     // and the next frame is drawn into its storage instead of a new 576 KB allocation (200×60).
     private var spare = ScreenBuffer(size: Size(width: 0, height: 0))
@@ -37,7 +39,7 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
     ///   - state: The starting state (its size is replaced by the backend's).
     ///   - theme: The theme.
     ///   - clock: The clock frames are spaced on.
-    ///   - frameInterval: The least time between two frames (33 ms: 30 frames a second).
+    ///   - frameInterval: The average least time between two frames (33 ms: 30 frames a second).
     ///   - now: The wall clock timestamps on screen are aged against.
     ///   - bell: Rings the terminal bell when an alert fires; nil for no bell.
     ///   - painted: Told, once a frame is sent, when the earliest stream message it shows arrived
@@ -90,8 +92,8 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
                 unpainted = nil  // the ticks changed nothing on screen
                 return nil
             }
-            if let lastFrame {
-                let wait = clock.now.duration(to: lastFrame.advanced(by: frameInterval))
+            if let older = lastFrames.older {
+                let wait = clock.now.duration(to: older.advanced(by: frameInterval * 2))
                 if wait > .zero {
                     try? await clock.sleep(for: wait)
                     events = pending()
@@ -104,7 +106,7 @@ public struct DashboardLoop<Backend: TerminalBackend, C: Clock> where C.Duration
             let previous = terminal.current
             terminal.draw(frame)
             spare = previous ?? spare
-            lastFrame = clock.now
+            lastFrames = (lastFrames.newer, clock.now)
             if let unpainted { painted?(unpainted) }
             unpainted = nil
             return nil

@@ -218,7 +218,11 @@ extension MarketDataService {
         return .rejected(failure)
     }
 
-    /// A snapshot with one stream message's part replaced (pure: the stream's merge step).
+    /// A snapshot with one stream message's part replaced (pure).
+    ///
+    /// The definition the stream's ingest is held to: validating a message's part into the held
+    /// quote (``IngressValidator/validateStream(_:into:context:)``) must give what validating this
+    /// merged snapshot whole gives (`StreamValidationTests`, `fuzz-stream`).
     public static func merge(_ message: StreamMessage, into base: WireStockSnapshot) -> WireStockSnapshot {
         var merged = base
         switch message {
