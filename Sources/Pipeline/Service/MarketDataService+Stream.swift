@@ -110,10 +110,10 @@ extension MarketDataService {
                 indices.append(index)
             }
             guard !indices.isEmpty else { continue }
-            var results = stages.processStream(messages, at: indices, bases: bases, context: context)
+            let results = stages.processStream(messages, at: indices, bases: bases, context: context)
             for k in results.indices {
                 let symbol = results[k].symbol
-                let outcome = settle(symbol, &results[k].result, base: bases[k], kept: kept[k], context: context)
+                let outcome = settle(symbol, results[k].result, base: bases[k], kept: kept[k], context: context)
                 if case .accepted(let quote) = outcome {
                     fresh.append(("q:" + symbol, .stock(quote)))
                     qualities.append((symbol, quote.enrichment.quality))
@@ -170,7 +170,7 @@ extension MarketDataService {
     ///   - base: The held value it was merged into.
     ///   - kept: How the held value came (nil when none is held).
     private func settle(
-        _ symbol: String, _ result: inout Result<ProcessedStockQuote, PipelineFailure>, base: StockQuote,
+        _ symbol: String, _ result: Result<ProcessedStockQuote, PipelineFailure>, base: StockQuote,
         kept: Delivery?, context: StageContext
     ) -> StreamIngestOutcome {
         switch result {
