@@ -192,7 +192,7 @@ public final class NCursesBackend: @MainActor TerminalBackend {
             lastStyle = style
             lastAttributes = attributes(for: style)
         }
-        // Into one buffer kept for the purpose: an array per cell was most of a frame's time.
+        // Into one buffer kept for the purpose rather than an array (an allocation) per cell.
         var count = 0
         for scalar in change.cell.grapheme.unicodeScalars {
             guard count < 5 else { break }
